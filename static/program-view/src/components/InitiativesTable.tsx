@@ -1,0 +1,103 @@
+import type { MouseEvent } from 'react';
+import DynamicTable from '@atlaskit/dynamic-table';
+import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import Lozenge from '@atlaskit/lozenge';
+import ProgressBar from '@atlaskit/progress-bar';
+import { token } from '@atlaskit/tokens';
+import type { InitiativeRow, ProgramSummary } from '../../../../src/contract';
+import { openIssue } from '../host';
+import { doneRatio, progressSortKey, progressText, statusAppearance, statusSortKey } from '../initiatives-model';
+
+export const ROWS_PER_PAGE = 50;
+
+const head: HeadType = {
+  cells: [
+    { key: 'key', content: 'Key', isSortable: true, width: 10 },
+    { key: 'summary', content: 'Summary', width: 38 },
+    { key: 'team', content: 'Team', isSortable: true, width: 16 },
+    { key: 'status', content: 'Status', isSortable: true, width: 14 },
+    { key: 'progress', content: 'Child progress', isSortable: true, width: 22 },
+  ],
+};
+
+function IssueKeyLink({ issueKey, siteUrl }: { issueKey: string; siteUrl: string | undefined }) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    // Let modified clicks open the real URL in a new tab; a plain click navigates Jira itself.
+    if (siteUrl && (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0)) return;
+    event.preventDefault();
+    openIssue(issueKey);
+  };
+  return (
+    <a href={siteUrl ? `${siteUrl}/browse/${issueKey}` : `#${issueKey}`} onClick={onClick}>
+      {issueKey}
+    </a>
+  );
+}
+
+function ChildProgressCell({ initiative }: { initiative: InitiativeRow }) {
+  const ratio = doneRatio(initiative.children);
+  const text = progressText(initiative.children);
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
+      <div style={{ flex: '1 1 auto', minWidth: '64px' }}>
+        <ProgressBar
+          value={ratio ?? 0}
+          appearance={ratio === 1 ? 'success' : 'default'}
+          ariaLabel={`${initiative.key}: ${text.toLowerCase()}`}
+          testId={`initiative-progress-${initiative.key}`}
+        />
+      </div>
+      <span style={{ flex: '0 0 auto', color: token('color.text.subtle', '#44546F'), whiteSpace: 'nowrap' }}>{text}</span>
+    </div>
+  );
+}
+
+function toRow(initiative: InitiativeRow, siteUrl: string | undefined): RowType {
+  return {
+    key: initiative.key,
+    testId: `initiative-row-${initiative.key}`,
+    cells: [
+      { key: initiative.key, content: <IssueKeyLink issueKey={initiative.key} siteUrl={siteUrl} /> },
+      { key: initiative.summary, content: initiative.summary },
+      { key: initiative.team, content: initiative.team },
+      {
+        key: statusSortKey(initiative.status),
+        content: (
+          <Lozenge appearance={statusAppearance(initiative.status.category)} testId={`initiative-status-${initiative.key}`}>
+            {initiative.status.name}
+          </Lozenge>
+        ),
+      },
+      { key: progressSortKey(initiative.children), content: <ChildProgressCell initiative={initiative} /> },
+    ],
+  };
+}
+
+export function InitiativesTable(props: {
+  program: ProgramSummary;
+  initiatives: readonly InitiativeRow[];
+  siteUrl: string | undefined;
+}) {
+  const { program, initiatives, siteUrl } = props;
+  return (
+    <DynamicTable
+      label={`Initiatives in ${program.name}`}
+      head={head}
+      rows={initiatives.map((initiative) => toRow(initiative, siteUrl))}
+      rowsPerPage={ROWS_PER_PAGE}
+      defaultPage={1}
+      defaultSortKey="key"
+      defaultSortOrder="ASC"
+      testId="initiatives-table"
+      emptyView={
+        <div style={{ padding: token('space.300', '24px'), textAlign: 'center' }} data-testid="initiatives-empty">
+          <p style={{ fontWeight: token('font.weight.semibold', '600') }}>No initiatives in this program yet</p>
+          <p style={{ color: token('color.text.subtle', '#44546F') }}>
+            Its scope is <code>{program.scopeJql}</code>. Add epics that match this JQL, or link an epic to the program from the
+            Programs panel on the epic. You only see epics in projects you can browse.
+          </p>
+        </div>
+      }
+    />
+  );
+}
