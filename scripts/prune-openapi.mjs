@@ -83,7 +83,7 @@ function sortedObject(entries) {
 }
 
 /** Builds the pruned document: top-level order and each operation's own key order follow the input. */
-function prune(spec, specName, wanted) {
+function prune(spec, specName, wanted, extraRoots) {
   const paths = {};
   const kept = [];
   for (const [pathTemplate, pathItem] of Object.entries(spec.paths)) {
@@ -107,7 +107,7 @@ function prune(spec, specName, wanted) {
     kept.push(op);
   }
 
-  const reachable = reachableComponents(spec, specName, Object.values(paths));
+  const reachable = reachableComponents(spec, specName, [...Object.values(paths), ...extraRoots]);
   const components = {};
   for (const [section, value] of Object.entries(spec.components ?? {})) {
     if (section === 'securitySchemes') {
@@ -186,6 +186,8 @@ function main() {
   );
 
   const contract = JSON.parse(readFileSync(join(contractDir, 'operations.json'), 'utf8'));
+  // Schemas that contract/overlays.json attaches to operations refer to components that must be kept too.
+  const overlays = JSON.parse(readFileSync(join(contractDir, 'overlays.json'), 'utf8'));
   mkdirSync(outDir, { recursive: true });
   const summary = [];
   for (const [specName, { file }] of Object.entries(contract.specs)) {
@@ -203,7 +205,11 @@ function main() {
     }
     const spec = JSON.parse(bytes.toString('utf8'));
     const wanted = contract.operations.filter((op) => op.spec === specName);
-    const { document, operations, components } = prune(spec, specName, wanted);
+    const wantedIds = new Set(wanted.map((op) => op.operationId));
+    const extraRoots = (overlays.responseSchemas ?? [])
+      .filter((o) => wantedIds.has(o.operationId))
+      .map((o) => o.schema);
+    const { document, operations, components } = prune(spec, specName, wanted, extraRoots);
     const text = `${JSON.stringify(document, null, 2)}\n`;
     writeFileSync(join(outDir, file), text);
     summary.push({
@@ -227,7 +233,8 @@ function main() {
     'the tags they use; everything else in the document (`openapi`, `info`, `servers`, ...) is kept as is, except',
     '`x-atlassian-narrative` (API-wide prose). Operation objects are unchanged: the spec quirks listed in the',
     'input SOURCES.md are handled by `test/contract/openapi.ts` at load time, and known differences between the',
-    'specs and live sites are in `contract/overlays.json`. Paths keep the input order; components are sorted by name.',
+    'specs and live sites are in `contract/overlays.json` (components its schemas reference are kept as well).',
+    'Paths keep the input order; components are sorted by name.',
     '',
     `Last regenerated: ${when}, from \`${sourceShown}/\` (the input files' provenance is below, copied from`,
     'its SOURCES.md). The script checks each input against the sha256 recorded there and stops if they differ.',
