@@ -1,0 +1,4 @@
+// Only the handlers manifest.yml names.
+import { buildResolver } from './resolvers';
+
+export const handler = buildResolver().getDefinitions();
