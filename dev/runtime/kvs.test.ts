@@ -409,3 +409,13 @@ describe('persistence to kvsFile', () => {
     expect(readdirSync(dir)).toEqual(['kvs.json']);
   });
 });
+
+describe('uninstall()', () => {
+  it('removes the globals, so storage calls fail as they do off Forge without a runtime', async () => {
+    installForgeRuntime({ site }).uninstall();
+
+    expect('__forge_fetch__' in globalThis).toBe(false);
+    expect('__forge_runtime__' in globalThis).toBe(false);
+    await expect(kvs.get('anything')).rejects.toThrow(TypeError);
+  });
+});
