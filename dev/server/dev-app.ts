@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { escapeHtml, renderHostPage, type HostPageUser } from './host-page';
+import { serveDirectory } from './static-files';
+import { loadThemeCss } from './theme-css';
+
+const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
+
+/** What the browser may do in the app's iframe: Forge's Custom UI CSP, with the inline styles our manifest allows. */
+export const CUSTOM_UI_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
+const HOST_CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "frame-src 'self'", "object-src 'none'"].join('; ');
+
+export interface DevInvokeRequest {
+  key: string;
+  payload: Record<string, unknown>;
+  accountId: string;
+}
+
+export interface DevAppOptions {
+  /** The built Custom UI (`static/program-view/build`), served unchanged except for the bridge tag. */
+  buildDir: string;
+  users: readonly HostPageUser[];
+  defaultUserEmail: string;
+  siteUrl: string;
+  /** How the banner names the site, e.g. "the emulated Jira site at http://localhost:4000". */
+  siteLabel: string;
+  invoke: (request: DevInvokeRequest) => Promise<unknown>;
+  logger?: boolean;
+}
+
+/** The bridge stand-in must run before the app's module script, which imports @forge/bridge. */
+export function injectDevBridge(indexHtml: string): string {
+  const tag = '<script src="./dev-bridge.js"></script>';
+  const head = /<head[^>]*>/i.exec(indexHtml);
+  if (!head) throw new Error('The built index.html has no <head>; cannot add the dev bridge.');
+  const at = head.index + head[0].length;
+  return `${indexHtml.slice(0, at)}\n    ${tag}${indexHtml.slice(at)}`;
+}
+
+async function sendPublicFile(reply: FastifyReply, name: string, contentType: string): Promise<FastifyReply> {
+  const body = await readFile(path.join(publicDir, name), 'utf8');
+  return reply.header('cache-control', 'no-store').type(contentType).send(body);
+}
+
+function findUser(users: readonly HostPageUser[], idOrEmail: string | undefined): HostPageUser | undefined {
+  if (!idOrEmail) return undefined;
+  const wanted = idOrEmail.trim().toLowerCase();
+  return users.find((user) => user.accountId.toLowerCase() === wanted || user.email.toLowerCase() === wanted);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstance> {
+  // A demo server: stopping it must not wait for a browser's open keep-alive connections.
+  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+  const defaultUser = findUser(options.users, options.defaultUserEmail) ?? options.users[0];
+  if (!defaultUser) throw new Error('The dev server needs at least one user to act as.');
+  const actingUser = (as: unknown) => findUser(options.users, typeof as === 'string' ? as : undefined) ?? defaultUser;
+
+  app.get('/', async (request, reply) => {
+    const query = isRecord(request.query) ? request.query : {};
+    const page = renderHostPage({ users: options.users, actingAs: actingUser(query.as), siteUrl: options.siteUrl, siteLabel: options.siteLabel });
+    return reply.header('content-security-policy', HOST_CSP).type('text/html; charset=utf-8').send(page);
+  });
+
+  app.get('/__dev/host.js', async (_request, reply) => sendPublicFile(reply, 'host.js', 'text/javascript; charset=utf-8'));
+  app.get('/__dev/host.css', async (_request, reply) => sendPublicFile(reply, 'host.css', 'text/css; charset=utf-8'));
+
+  let themeCss: Promise<string> | undefined;
+  app.get('/__dev/theme.css', async (_request, reply) => {
+    themeCss ??= loadThemeCss();
+    return reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(await themeCss);
+  });
+
+  app.get('/__dev/context', async (request) => {
+    const query = isRecord(request.query) ? request.query : {};
+    const user = actingUser(query.as);
+    return {
+      accountId: user.accountId,
+      cloudId: 'local-dev-cloud',
+      siteUrl: options.siteUrl,
+      locale: 'en-US',
+      timezone: 'UTC',
+      moduleKey: 'programs-page',
+      localId: 'programs-page-local',
+      environmentId: 'local',
+      environmentType: 'DEVELOPMENT',
+      extension: { type: 'jira:globalPage' },
+      theme: { colorMode: 'light', light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' },
+    };
+  });
+
+  app.post('/__dev/invoke', async (request, reply) => {
+    const body: unknown = request.body;
+    if (!isRecord(body) || typeof body.key !== 'string' || (body.payload !== undefined && !isRecord(body.payload))) {
+      return reply.code(400).send({ message: 'Send JSON { "key": string, "payload"?: object, "accountId": accountId or email }.' });
+    }
+    const user = findUser(options.users, typeof body.accountId === 'string' ? body.accountId : undefined);
+    if (!user) {
+      return reply.code(400).send({ message: `Unknown user ${JSON.stringify(body.accountId)}; use one of ${options.users.map((u) => u.email).join(', ')}.` });
+    }
+    try {
+      return await options.invoke({ key: body.key, payload: body.payload ?? {}, accountId: user.accountId });
+    } catch (error) {
+      request.log.error({ err: error, key: body.key }, 'resolver invocation failed');
+      // Forge rejects the UI's invoke() when a resolver throws; so does the bridge stand-in on a 500.
+      return reply.code(500).send({ message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  app.get('/app', async (request, reply) => reply.redirect(`/app/index.html${request.url.slice('/app'.length)}`));
+  const serveIndex = async (_request: unknown, reply: FastifyReply) => {
+    const html = await readFile(path.join(options.buildDir, 'index.html'), 'utf8');
+    return reply.header('content-security-policy', CUSTOM_UI_CSP).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(injectDevBridge(html));
+  };
+  app.get('/app/', serveIndex);
+  app.get('/app/index.html', serveIndex);
+  app.get('/app/dev-bridge.js', async (_request, reply) => sendPublicFile(reply, 'dev-bridge.js', 'text/javascript; charset=utf-8'));
+  serveDirectory(app, { prefix: '/app/', root: options.buildDir, headers: { 'content-security-policy': CUSTOM_UI_CSP } });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.code(404).type('text/html; charset=utf-8').send(`<!doctype html><title>Not found</title><p>Nothing at ${escapeHtml(request.url)}. Open <a href="/">the demo</a>.</p>`),
+  );
+  return app;
+}

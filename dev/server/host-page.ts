@@ -1,0 +1,84 @@
+/** The Jira global-page frame stand-in that hosts the app's iframe. Static HTML: scripts are separate files. */
+
+export interface HostPageUser {
+  accountId: string;
+  email: string;
+  displayName: string;
+}
+
+export interface HostPageModel {
+  users: readonly HostPageUser[];
+  actingAs: HostPageUser;
+  siteUrl: string;
+  siteLabel: string;
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
+}
+
+function initials(displayName: string): string {
+  const letters = displayName
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word[0]?.toUpperCase() ?? '');
+  return (letters[0] ?? '') + (letters.length > 1 ? (letters[letters.length - 1] ?? '') : '');
+}
+
+const jiraMark = `<svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <rect width="24" height="24" rx="6" fill="#1868DB"/>
+  <path d="M7 7h10v2.2h-3.9v5.3a3.6 3.6 0 0 1-6.1 2.6l1.5-1.6a1.4 1.4 0 0 0 2.4-1V9.2H7z" fill="#fff"/>
+</svg>`;
+
+export function renderHostPage(model: HostPageModel): string {
+  const options = model.users
+    .map((user) => {
+      const selected = user.accountId === model.actingAs.accountId ? ' selected' : '';
+      return `<option value="${escapeHtml(user.email)}"${selected}>${escapeHtml(user.displayName)} (${escapeHtml(user.email)})</option>`;
+    })
+    .join('\n            ');
+  const appSrc = `/app/index.html?as=${encodeURIComponent(model.actingAs.email)}`;
+  return `<!doctype html>
+<html lang="en" data-color-mode="light" data-theme="dark:dark light:light shape:shape spacing:spacing typography:typography">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Programs - Jira (local demo)</title>
+    <link rel="stylesheet" href="/__dev/theme.css" />
+    <link rel="stylesheet" href="/__dev/host.css" />
+    <script src="/__dev/host.js" defer></script>
+  </head>
+  <body data-site-url="${escapeHtml(model.siteUrl)}">
+    <header class="top-nav">
+      <div class="app-switcher" aria-hidden="true"><span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span></div>
+      <a class="product" href="/?as=${encodeURIComponent(model.actingAs.email)}">${jiraMark}<span>Jira</span></a>
+      <nav aria-label="Jira">
+        <ul class="primary-nav">
+          <li><a href="#your-work">Your work</a></li>
+          <li><a href="#projects">Projects</a></li>
+          <li><a href="#filters">Filters</a></li>
+          <li><a href="#dashboards">Dashboards</a></li>
+          <li><a href="/?as=${encodeURIComponent(model.actingAs.email)}" aria-current="page">Apps</a></li>
+        </ul>
+      </nav>
+      <div class="spacer"></div>
+      <div class="search" aria-hidden="true">Search</div>
+      <form id="user-switcher" class="user-switcher" method="get" action="/">
+        <label for="acting-user">Acting as</label>
+        <select id="acting-user" name="as">
+            ${options}
+        </select>
+        <button id="acting-user-submit" type="submit">Switch</button>
+        <span class="avatar" aria-hidden="true" title="${escapeHtml(model.actingAs.displayName)}">${escapeHtml(initials(model.actingAs.displayName))}</span>
+      </form>
+    </header>
+    <p class="demo-banner">Local demo: the app below runs its real resolvers in-process against ${escapeHtml(model.siteLabel)}, as ${escapeHtml(model.actingAs.displayName)}.</p>
+    <iframe class="app-frame" id="forge-app" title="Programs app" src="${escapeHtml(appSrc)}"
+      sandbox="allow-downloads allow-forms allow-modals allow-popups allow-same-origin allow-scripts"></iframe>
+    <div id="host-toast" class="host-toast" role="status" hidden></div>
+  </body>
+</html>
+`;
+}
