@@ -1,3 +1,12 @@
+/**
+ * The local Forge runtime (DESIGN §5): lets the real @forge/api 8.3.0, @forge/kvs 1.6.5 and
+ * @forge/resolver 2.0.1 run off Forge, against the emulator or a real site.
+ *
+ *   const runtime = installForgeRuntime({ site: emulatorSite(url, users, appToken), kvsFile: '.data/kvs.json' });
+ *   await runtime.invoke(resolver.getDefinitions(), { key: 'program/list', payload: {}, accountId });
+ *   await runtime.runTrigger(publishStatus);   // no user: asUser() fails as on Forge
+ *   runtime.uninstall();
+ */
 export {
   installForgeRuntime,
   LOCAL_APP_ID,

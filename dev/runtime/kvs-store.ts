@@ -1,17 +1,20 @@
 /**
  * LocalKvsStore: an in-process stand-in for the Forge KVS service, answering the JSON requests that
  * @forge/kvs 1.6.5 sends through `__forge_fetch__` (storage-api.js) with the statuses and bodies that
- * client parses. Every request is handled synchronously, so each one is atomic.
+ * client parses (200 JSON, 204 empty, 404 KEY_NOT_FOUND, 4xx `{ code, message }`). Every request is
+ * handled synchronously, so each one is atomic.
  *
- * Modelled: get/set/delete, secrets (a separate namespace, stored in clear text in the demo file),
- * custom entities (get/set/delete/query), batch get/set/delete, transactions with conditions
- * (all-or-nothing), keyPolicy FAIL_IF_EXISTS, returnValue PREVIOUS/LATEST, metadata fields, TTL,
- * key/value/entity-name limits, query paging with opaque cursors, and persistence to a JSON file.
+ * Modelled: get/set/delete; secrets (a separate namespace, kept in clear text in the demo file); custom
+ * entities get/set/delete/query (declared indexes with partition, range, filters, sort; an entity with no
+ * declaration ranges over its key); batch get/set/delete with per-key results; transactions of ≤ 25
+ * operations, one use per key, all-or-nothing, with entity conditions and checks; keyPolicy
+ * FAIL_IF_EXISTS; returnValue PREVIOUS/LATEST; metadata fields; TTL; key (≤ 500 chars, Forge's pattern),
+ * value (≤ 240 KiB serialized, depth ≤ 32) and entity-name limits; `kvs.query()` pages of at most 20 with
+ * opaque cursors, limit ≤ 100; persistence to a JSON file (write to a temporary, then rename).
  *
- * Not modelled: rate limits and quotas (429 RATE_LIMIT_EXCEEDED), eventual consistency of entity
- * indexes (ours are always current), the entity attribute limits beyond declared types, the
- * "storage:app" scope check, and TTL expiry lag (an expired entry is gone at once).
- * Error codes that Atlassian does not publish are marked "unpublished" where they are answered.
+ * Not modelled: rate limits and quotas (429), eventual consistency of entity indexes (ours are always
+ * current), TTL expiry lag (an expired entry is gone at once), entity attribute limits beyond the declared
+ * types, the storage:app scope check. Codes Atlassian does not publish are marked "unpublished" below.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -170,7 +173,11 @@ export class LocalKvsStore {
     return {
       kvs: values(this.kvs),
       secrets: values(this.secrets),
-      entities: Object.fromEntries([...this.entities].map(([name, space]) => [name, values(space)])),
+      entities: Object.fromEntries(
+        [...this.entities]
+          .map(([name, space]): [string, Record<string, unknown>] => [name, values(space)])
+          .filter(([, live]) => Object.keys(live).length > 0),
+      ),
     };
   }
 
@@ -627,7 +634,11 @@ export class LocalKvsStore {
       format: FILE_FORMAT,
       kvs: plain(this.kvs),
       secrets: plain(this.secrets),
-      entities: Object.fromEntries([...this.entities].map(([name, space]) => [name, plain(space)])),
+      entities: Object.fromEntries(
+        [...this.entities]
+          .map(([name, space]): [string, Record<string, Entry>] => [name, plain(space)])
+          .filter(([, live]) => Object.keys(live).length > 0),
+      ),
     };
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
