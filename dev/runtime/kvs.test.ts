@@ -113,7 +113,7 @@ describe('@forge/kvs on the local KVS', () => {
       expect(await kvs.get('plan:big')).toBeUndefined();
     });
 
-    it('accepts a value just under 240 KiB once serialized', async () => {
+    it('accepts a value of exactly 240 KiB once serialized', async () => {
       const value = 'x'.repeat(240 * 1024 - 2); // the JSON quotes make it exactly 240 KiB
       await kvs.set('plan:edge', value);
       expect(await kvs.get('plan:edge')).toBe(value);
