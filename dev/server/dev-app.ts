@@ -82,6 +82,8 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
   app.get('/__dev/host.css', async (_request, reply) => sendPublicFile(reply, 'host.css', 'text/css; charset=utf-8'));
 
   let themeCss: Promise<string> | undefined;
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+
   app.get('/__dev/theme.css', async (_request, reply) => {
     themeCss ??= loadThemeCss();
     return reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(await themeCss);

@@ -43,9 +43,11 @@ function ProgramInitiatives({ program, siteUrl }: { program: ProgramSummary; sit
       {resource.state === 'ready' && (
         <>
           <Warnings warnings={resource.value.warnings} />
-          <p data-testid="initiatives-summary" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-            {summaryLine(summariseInitiatives(resource.value.initiatives))}
-          </p>
+          {resource.value.initiatives.length > 0 && (
+            <p data-testid="initiatives-summary" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+              {summaryLine(summariseInitiatives(resource.value.initiatives))}
+            </p>
+          )}
           <InitiativesTable program={resource.value.program} initiatives={resource.value.initiatives} siteUrl={siteUrl} />
         </>
       )}

@@ -37,17 +37,19 @@ function IssueKeyLink({ issueKey, siteUrl }: { issueKey: string; siteUrl: string
 function ChildProgressCell({ initiative }: { initiative: InitiativeRow }) {
   const ratio = doneRatio(initiative.children);
   const text = progressText(initiative.children);
+  const label = <span style={{ flex: '0 0 auto', minWidth: '5.5em', color: token('color.text.subtle', '#44546F'), whiteSpace: 'nowrap' }}>{text}</span>;
+  if (ratio === undefined) return label;
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
       <div style={{ flex: '1 1 auto', minWidth: '64px' }}>
         <ProgressBar
-          value={ratio ?? 0}
+          value={ratio}
           appearance={ratio === 1 ? 'success' : 'default'}
           ariaLabel={`${initiative.key}: ${text.toLowerCase()}`}
           testId={`initiative-progress-${initiative.key}`}
         />
       </div>
-      <span style={{ flex: '0 0 auto', color: token('color.text.subtle', '#44546F'), whiteSpace: 'nowrap' }}>{text}</span>
+      {label}
     </div>
   );
 }
