@@ -92,6 +92,7 @@ function customField(
     id,
     key: id,
     name,
+    untranslatedName: name,
     custom: true,
     orderable: true,
     navigable: true,

@@ -113,6 +113,8 @@ export interface FieldDefinition {
   id: string;
   key: string;
   name: string;
+  /** Custom fields only, as live sites send it. */
+  untranslatedName?: string;
   custom: boolean;
   orderable: boolean;
   navigable: boolean;
