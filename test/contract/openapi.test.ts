@@ -72,6 +72,9 @@ describe('findOperation', () => {
     ['POST', '/wiki/api/v2/pages/123/properties', 'createPageProperty'],
     ['DELETE', '/wiki/api/v2/pages/123/properties/456', 'deletePagePropertyById'],
     ['POST', '/wiki/rest/api/content/123/child/attachment', 'createAttachment'],
+    ['PUT', '/wiki/rest/api/content/123/child/attachment', 'createOrUpdateAttachments'],
+    ['GET', '/wiki/api/v2/pages/123/properties/456', 'getPageContentPropertiesById'],
+    ['GET', '/wiki/api/v2/pages/123/attachments', 'getPageAttachments'],
   ])('routes %s %s to %s', (method, path, operationId) => {
     expect(findOperation(method, path)?.operationId).toBe(operationId);
   });
