@@ -21,8 +21,16 @@ export function authorizationFor(who: Who): Record<string, string> {
 
 /** A tiny client: JSON in, JSON (or text) out, as one demo user or the app. */
 export function clientFor(emulator: Pick<EmulatorHandle, 'url'>, who: Who) {
-  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> => {
-    const init: RequestInit = { method, headers: { Accept: 'application/json', ...authorizationFor(who), ...headers } };
+  const call = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> => {
+    const init: RequestInit = {
+      method,
+      headers: { Accept: 'application/json', ...authorizationFor(who), ...headers },
+    };
     if (body instanceof FormData) init.body = body;
     else if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -30,13 +38,19 @@ export function clientFor(emulator: Pick<EmulatorHandle, 'url'>, who: Who) {
     }
     const response = await fetch(`${emulator.url}${path}`, init);
     const text = await response.text();
-    const parsed = text !== '' && /json/.test(response.headers.get('content-type') ?? '') ? (JSON.parse(text) as T) : (text as T);
+    const parsed =
+      text !== '' && /json/.test(response.headers.get('content-type') ?? '')
+        ? (JSON.parse(text) as T)
+        : (text as T);
     return { status: response.status, headers: response.headers, body: parsed };
   };
   return {
-    get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
-    put: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('PUT', path, body, headers),
+    get: <T = any>(path: string, headers?: Record<string, string>) =>
+      call<T>('GET', path, undefined, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>('POST', path, body, headers),
+    put: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>('PUT', path, body, headers),
     delete: <T = any>(path: string) => call<T>('DELETE', path),
   };
 }
@@ -44,23 +58,42 @@ export function clientFor(emulator: Pick<EmulatorHandle, 'url'>, who: Who) {
 export type Client = ReturnType<typeof clientFor>;
 
 /** Admin calls (no auth). */
-export async function admin<T = any>(emulator: Pick<EmulatorHandle, 'url'>, method: string, path: string, body?: unknown): Promise<Reply<T>> {
+export async function admin<T = any>(
+  emulator: Pick<EmulatorHandle, 'url'>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Reply<T>> {
   const response = await fetch(`${emulator.url}${path}`, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text ? JSON.parse(text) : undefined) as T,
+  };
 }
 
 /** Every issue a JQL query finds, following nextPageToken until isLast. */
-export async function searchAll(client: Client, jql: string, fields: string[] = ['id'], maxResults = 50): Promise<{ issues: any[]; pages: number }> {
+export async function searchAll(
+  client: Client,
+  jql: string,
+  fields: string[] = ['id'],
+  maxResults = 50,
+): Promise<{ issues: any[]; pages: number }> {
   const issues: any[] = [];
   let nextPageToken: string | undefined;
   let pages = 0;
   for (;;) {
-    const reply = await client.post('/rest/api/3/search/jql', { jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) });
+    const reply = await client.post('/rest/api/3/search/jql', {
+      jql,
+      fields,
+      maxResults,
+      ...(nextPageToken ? { nextPageToken } : {}),
+    });
     if (reply.status !== 200) throw new Error(`search failed: ${reply.status} ${JSON.stringify(reply.body)}`);
     pages++;
     issues.push(...reply.body.issues);
