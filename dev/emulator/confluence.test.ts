@@ -1,5 +1,5 @@
 import { startEmulator, type EmulatorHandle } from './server';
-import { clientFor, type Client } from './testing';
+import { clientFor, type Client, type Reply } from './testing';
 
 let emulator: EmulatorHandle;
 let tpm: Client;
@@ -132,7 +132,7 @@ describe('Confluence pages', () => {
     const titles: string[] = [];
     let next: string | undefined = `/wiki/api/v2/pages?space-id=${spaceId}&limit=2`;
     while (next) {
-      const reply = await tpm.get(next);
+      const reply: Reply = await tpm.get(next);
       expect(reply.body.results.length).toBeLessThanOrEqual(2);
       titles.push(...reply.body.results.map((p: { title: string }) => p.title));
       next = reply.body._links.next;
