@@ -14,6 +14,9 @@ const SearchPageSchema = z
   })
   .passthrough();
 
+/** search/jql with fields=id answers bare `{ id }` items: no key, no fields. */
+const IssueIdSchema = z.object({ id: z.string() }).passthrough();
+
 const BulkFetchSchema = z
   .object({ issues: z.array(z.unknown()).default([]), issueErrors: z.array(z.unknown()).default([]) })
   .passthrough();
@@ -87,7 +90,7 @@ export class ForgeJiraAdapter implements JiraPort {
         }),
       );
       for (const raw of body.issues) {
-        const issue = parseIssue(raw);
+        const issue = IssueIdSchema.parse(raw);
         if (!seen.has(issue.id)) {
           seen.add(issue.id);
           ids.push(issue.id);

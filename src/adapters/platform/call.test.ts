@@ -6,7 +6,9 @@ import { BadRequestError, NetworkError, NotFoundError, RateLimitError, ServerErr
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown } | 'drop';
 
 /** A real HTTP server answering from a script of replies, one per request. */
-async function scriptedServer(replies: Reply[]): Promise<{ url: string; hits: number[]; close: () => Promise<void> }> {
+async function scriptedServer(
+  replies: Reply[],
+): Promise<{ url: string; hits: number[]; close: () => Promise<void> }> {
   const hits: number[] = [];
   const server: Server = createServer((req, res) => {
     hits.push(Date.now());
@@ -48,7 +50,9 @@ describe('callAtlassian', () => {
   it('retries a 503 a bounded number of times, then surfaces a ServerError', async () => {
     const server = await scriptedServer([{ status: 503, body: { errorMessages: ['Service unavailable'] } }]);
     try {
-      const call = callAtlassian('getFields', () => fetch(server.url), { policy: { ...fastPolicy, maxRetries: 3 } });
+      const call = callAtlassian('getFields', () => fetch(server.url), {
+        policy: { ...fastPolicy, maxRetries: 3 },
+      });
       await expect(call).rejects.toBeInstanceOf(ServerError);
       await expect(call).rejects.toMatchObject({ status: 503, operation: 'getFields' });
       expect(server.hits).toHaveLength(4);
@@ -58,9 +62,13 @@ describe('callAtlassian', () => {
   });
 
   it('does not retry a 400 and keeps Jira’s error message', async () => {
-    const server = await scriptedServer([{ status: 400, body: { errorMessages: ["Field 'foo' does not exist"] } }]);
+    const server = await scriptedServer([
+      { status: 400, body: { errorMessages: ["Field 'foo' does not exist"] } },
+    ]);
     try {
-      const call = callAtlassian('searchAndReconsileIssuesUsingJqlPost', () => fetch(server.url), { policy: fastPolicy });
+      const call = callAtlassian('searchAndReconsileIssuesUsingJqlPost', () => fetch(server.url), {
+        policy: fastPolicy,
+      });
       await expect(call).rejects.toBeInstanceOf(BadRequestError);
       await expect(call).rejects.toThrow("Field 'foo' does not exist");
       expect(server.hits).toHaveLength(1);
@@ -110,7 +118,9 @@ describe('callAtlassian', () => {
     try {
       const response = await callAtlassian('getIssueProperty', () => fetch(server.url), { accept: [404] });
       expect(response.status).toBe(404);
-      await expect(callAtlassian('getIssueProperty', () => fetch(server.url))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(callAtlassian('getIssueProperty', () => fetch(server.url))).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     } finally {
       await server.close();
     }
