@@ -36,7 +36,7 @@ export interface EmulatorHandle {
   url: string;
   port: number;
   close(): Promise<void>;
-  /** Regenerates the site (default: the demo), clears faults and stats. */
+  /** Regenerates the site (options not given keep their start values), clears faults and stats. */
   reset(opts?: GeneratorOptions): void;
   /** The live site data; after adding or removing issues or links directly, searches pick the change up. */
   site(): SiteData;
@@ -174,14 +174,15 @@ const FAULT_MESSAGES: Record<number, string> = {
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const now = opts.now ?? Date.now;
   const route = createRouter();
-  let state = new SiteState(
-    generateSite({ ...DEMO_OPTIONS, ...opts.generator, now: opts.generator?.now ?? now() }),
-  );
+  const startOptions: GeneratorOptions = { ...DEMO_OPTIONS, ...opts.generator };
+  let state = new SiteState(generateSite({ ...startOptions, now: startOptions.now ?? now() }));
   let faults = new FaultInjector(state.site.seed);
   let stats: EmulatorStats = { requests: {}, unmodelled: {}, total: 0 };
 
+  /** Options not given keep the values the emulator was started with. */
   const reset = (generator: GeneratorOptions = {}): void => {
-    state = new SiteState(generateSite({ ...DEMO_OPTIONS, ...generator, now: generator.now ?? now() }));
+    const options = { ...startOptions, ...generator };
+    state = new SiteState(generateSite({ ...options, now: options.now ?? now() }));
     faults = new FaultInjector(state.site.seed);
     stats = { requests: {}, unmodelled: {}, total: 0 };
   };
