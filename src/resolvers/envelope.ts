@@ -3,12 +3,13 @@ import type { Envelope, ErrorType, ResolverError } from '../contract';
 import {
   AtlassianApiError,
   AuthError,
+  BadRequestError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
   RateLimitError,
-} from '../adapters/platform/errors';
-import { NotAllowedError, ProgramNotFoundError } from '../services/errors';
+} from '../ports/atlassian-errors';
+import { NotAllowedError, ProgramNotFoundError, ScopeJqlError } from '../services/errors';
 import { ProgramExistsError } from '../adapters/storage/kvs-program-store';
 
 export class PayloadError extends Error {
@@ -36,6 +37,11 @@ const fail = (errorType: ErrorType, message: string): Envelope<never> => ({
 /** Translates any error into a message the UI may show; internals stay in the log. */
 export function toErrorEnvelope(error: unknown, requestId: string): Envelope<never> {
   if (error instanceof PayloadError) return { success: false, errors: error.issues };
+  if (error instanceof ScopeJqlError)
+    return {
+      success: false,
+      errors: [{ errorType: 'VALIDATION', message: error.message, path: 'scopeJql' }],
+    };
   if (error instanceof ProgramNotFoundError) return fail('NOT_FOUND', error.message);
   if (error instanceof ProgramExistsError) return fail('CONFLICT', error.message);
   if (error instanceof NotAllowedError) return fail('FORBIDDEN', error.message);
@@ -49,6 +55,11 @@ export function toErrorEnvelope(error: unknown, requestId: string): Envelope<nev
     return fail('CONFLICT', 'Someone else changed this at the same time. Reload and try again.');
   if (error instanceof RateLimitError)
     return fail('RATE_LIMITED', 'Jira is rate limiting requests right now. Try again in a minute.');
+  if (error instanceof BadRequestError)
+    return fail(
+      'UPSTREAM',
+      `Jira rejected a request the app made (${error.operation}): ${error.messages.join('; ') || 'no reason given'}.`,
+    );
   if (error instanceof AtlassianApiError)
     return fail(
       'UPSTREAM',

@@ -7,3 +7,13 @@ export class ProgramNotFoundError extends Error {
 }
 
 export class NotAllowedError extends Error {}
+
+/** The program's scope JQL was refused by Jira; the message is Jira's. */
+export class ScopeJqlError extends Error {
+  constructor(
+    readonly jql: string,
+    readonly reasons: string[],
+  ) {
+    super(`The program's scope JQL is not valid: ${reasons.join('; ') || jql}`);
+  }
+}

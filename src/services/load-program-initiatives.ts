@@ -3,7 +3,8 @@ import { childProgress, groupChildrenByEpic, owningTeam } from '../domain/initia
 import type { ProgramRecord } from '../domain/program/program';
 import type { JiraPort } from '../ports/jira';
 import type { ProgramStore } from '../ports/program-store';
-import { ProgramNotFoundError } from './errors';
+import { BadRequestError } from '../ports/atlassian-errors';
+import { ProgramNotFoundError, ScopeJqlError } from './errors';
 
 export interface ScopeDeps {
   jira: JiraPort;
@@ -24,7 +25,7 @@ export async function loadProgramInitiatives(
 
   const [fields, ids] = await Promise.all([
     deps.jira.siteFields(),
-    deps.jira.searchIssueIds(program.scopeJql),
+    searchScope(deps.jira, program.scopeJql),
   ]);
   const initiatives = await deps.jira.fetchInitiatives(ids);
   const children = groupChildrenByEpic(await deps.jira.fetchChildren(initiatives.map((i) => i.key)));
@@ -43,4 +44,13 @@ export async function loadProgramInitiatives(
     children: childProgress(children.get(initiative.key) ?? []),
   }));
   return { program: toProgramSummary(program), initiatives: rows, warnings };
+}
+
+async function searchScope(jira: JiraPort, jql: string): Promise<string[]> {
+  try {
+    return await jira.searchIssueIds(jql);
+  } catch (error) {
+    if (error instanceof BadRequestError) throw new ScopeJqlError(jql, error.messages);
+    throw error;
+  }
 }

@@ -126,3 +126,25 @@ describe('what the app sends to Jira', () => {
     ]);
   });
 });
+
+describe('a scope JQL Jira refuses', () => {
+  it('is reported as a VALIDATION error on scopeJql with Jira’s reason', async () => {
+    await stack.runtime.runAsUser('5d53f3cbc6b9320d9ea5bdc2', async () => {
+      const { KvsProgramStore } = await import('../../src/adapters/storage/kvs-program-store');
+      await new KvsProgramStore().create({
+        id: 'prog-bad-jql',
+        name: 'Broken filter',
+        stage: 'initiation',
+        scopeJql: 'labels ~~ nonsense',
+        owners: [],
+        createdAt: '2026-11-25T00:00:00.000Z',
+      });
+    });
+    const envelope = await stack.invoke('program/initiatives', { programId: 'prog-bad-jql' });
+    expect(envelope.success).toBe(false);
+    if (!envelope.success) {
+      expect(envelope.errors[0]).toMatchObject({ errorType: 'VALIDATION', path: 'scopeJql' });
+      expect(envelope.errors[0]?.message).toMatch(/scope JQL is not valid/);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import {
   type EmulatorHandle,
   type Exchange,
 } from '../../dev/emulator/server';
+import { randomUUID } from 'node:crypto';
 import { installForgeRuntime, emulatorSite, type LocalForgeRuntime } from '../../dev/runtime';
 import { DEMO_USERS, type GeneratorOptions } from '../../dev/seed';
 import { seedDemoProgram } from '../../dev/seed/demo-program';
@@ -45,6 +46,8 @@ export async function startAppStack(options: { generator?: GeneratorOptions } = 
   });
   const runtime = installForgeRuntime({
     site: emulatorSite(emulator.url, [...DEMO_USERS], EMULATOR_APP_TOKEN),
+    // Each stack is its own site: per-site caches must not leak between them.
+    cloudId: randomUUID(),
   });
   await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoProgram());
   const invokeRaw = async (key: string, payload: unknown, email = 'tpm@example.com') =>

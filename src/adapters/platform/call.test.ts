@@ -1,7 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { callAtlassian, parseRetryAfter } from './call';
-import { BadRequestError, NetworkError, NotFoundError, RateLimitError, ServerError } from './errors';
+import {
+  BadRequestError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+} from '../../ports/atlassian-errors';
 
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown } | 'drop';
 

@@ -8,7 +8,7 @@ import {
   NotFoundError,
   RateLimitError,
   ServerError,
-} from './errors';
+} from '../../ports/atlassian-errors';
 
 /** The part of @forge/api's APIResponse (a fetch Response) the wrapper relies on. */
 export interface ApiResponse {
