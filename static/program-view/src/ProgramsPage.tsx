@@ -44,23 +44,38 @@ function ProgramInitiatives({ program, siteUrl }: { program: ProgramSummary; sit
         <>
           <Warnings warnings={resource.value.warnings} />
           {resource.value.initiatives.length > 0 && (
-            <p data-testid="initiatives-summary" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+            <p
+              data-testid="initiatives-summary"
+              style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}
+            >
               {summaryLine(summariseInitiatives(resource.value.initiatives))}
             </p>
           )}
-          <InitiativesTable program={resource.value.program} initiatives={resource.value.initiatives} siteUrl={siteUrl} />
+          <InitiativesTable
+            program={resource.value.program}
+            initiatives={resource.value.initiatives}
+            siteUrl={siteUrl}
+          />
         </>
       )}
     </section>
   );
 }
 
-function ProgramChooser({ programs, siteUrl }: { programs: readonly [ProgramSummary, ...ProgramSummary[]]; siteUrl: string | undefined }) {
+function ProgramChooser({
+  programs,
+  siteUrl,
+}: {
+  programs: readonly [ProgramSummary, ...ProgramSummary[]];
+  siteUrl: string | undefined;
+}) {
   const [selectedId, setSelectedId] = useState(programs[0].id);
   const program = programs.find((candidate) => candidate.id === selectedId) ?? programs[0];
   return (
     <>
-      {programs.length > 1 && <ProgramPicker programs={programs} selectedId={program.id} onSelect={setSelectedId} />}
+      {programs.length > 1 && (
+        <ProgramPicker programs={programs} selectedId={program.id} onSelect={setSelectedId} />
+      )}
       <ProgramInitiatives key={program.id} program={program} siteUrl={siteUrl} />
     </>
   );
@@ -85,7 +100,8 @@ export function ProgramsPage({ siteUrl }: { siteUrl: string | undefined }) {
       </header>
       {resource.state === 'loading' && <Loading label="Loading programs" />}
       {resource.state === 'failed' && <LoadError error={resource.error} onRetry={retry} />}
-      {resource.state === 'ready' && (first ? <ProgramChooser programs={[first, ...rest]} siteUrl={siteUrl} /> : <NoPrograms />)}
+      {resource.state === 'ready' &&
+        (first ? <ProgramChooser programs={[first, ...rest]} siteUrl={siteUrl} /> : <NoPrograms />)}
     </main>
   );
 }

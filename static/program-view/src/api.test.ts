@@ -19,7 +19,11 @@ describe('typed resolver calls', () => {
 
     const failure = await call('program/initiatives', { programId: 'p-1' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ResolverCallError);
-    expect(failure).toMatchObject({ errorType: 'FORBIDDEN', message: 'You cannot browse PAY.', key: 'program/initiatives' });
+    expect(failure).toMatchObject({
+      errorType: 'FORBIDDEN',
+      message: 'You cannot browse PAY.',
+      key: 'program/initiatives',
+    });
   });
 
   it('reports an unreachable backend as an INTERNAL error that keeps the cause', async () => {
@@ -32,10 +36,13 @@ describe('typed resolver calls', () => {
     expect(failure).toMatchObject({ errorType: 'INTERNAL', cause });
   });
 
-  it.each([[undefined], ['ok'], [{ programs: [] }], [{ success: false }]])('rejects an answer that is not an envelope: %p', async (answer) => {
-    const call = makeResolverCall(async () => answer);
-    await expect(call('program/list', {})).rejects.toMatchObject({ errorType: 'INTERNAL' });
-  });
+  it.each([[undefined], ['ok'], [{ programs: [] }], [{ success: false }]])(
+    'rejects an answer that is not an envelope: %p',
+    async (answer) => {
+      const call = makeResolverCall(async () => answer);
+      await expect(call('program/list', {})).rejects.toMatchObject({ errorType: 'INTERNAL' });
+    },
+  );
 
   it('still fails clearly when a failed envelope lists no errors', async () => {
     const call = makeResolverCall(async () => ({ success: false, errors: [] }));

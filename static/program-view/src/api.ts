@@ -1,5 +1,12 @@
 import { invoke } from '@forge/bridge';
-import type { Envelope, ErrorType, RequestOf, ResolverError, ResolverKey, ResponseOf } from '../../../src/contract';
+import type {
+  Envelope,
+  ErrorType,
+  RequestOf,
+  ResolverError,
+  ResolverKey,
+  ResponseOf,
+} from '../../../src/contract';
 
 /** A resolver answered `success: false`, or the call never reached it. The UI switches on `errorType`. */
 export class ResolverCallError extends Error {
@@ -8,7 +15,11 @@ export class ResolverCallError extends Error {
   readonly errorType: ErrorType;
   readonly errors: readonly ResolverError[];
 
-  constructor(key: ResolverKey, errors: readonly [ResolverError, ...ResolverError[]], options?: { cause?: unknown }) {
+  constructor(
+    key: ResolverKey,
+    errors: readonly [ResolverError, ...ResolverError[]],
+    options?: { cause?: unknown },
+  ) {
     super(errors[0].message, options);
     this.key = key;
     this.errorType = errors[0].errorType;
@@ -27,7 +38,9 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
 
 function firstErrors(errors: readonly ResolverError[]): [ResolverError, ...ResolverError[]] {
   const [first, ...rest] = errors;
-  return first ? [first, ...rest] : [{ errorType: 'INTERNAL', message: 'The app failed without saying why.' }];
+  return first
+    ? [first, ...rest]
+    : [{ errorType: 'INTERNAL', message: 'The app failed without saying why.' }];
 }
 
 /** Typed calls over a bridge `invoke`; the response types come from the shared resolver contract. */
@@ -37,10 +50,16 @@ export function makeResolverCall(invokeFn: InvokeFunction): ResolverCall {
     try {
       answer = await invokeFn(key, payload);
     } catch (cause) {
-      throw new ResolverCallError(key, [{ errorType: 'INTERNAL', message: 'The app could not reach its backend. Try again in a moment.' }], { cause });
+      throw new ResolverCallError(
+        key,
+        [{ errorType: 'INTERNAL', message: 'The app could not reach its backend. Try again in a moment.' }],
+        { cause },
+      );
     }
     if (!isEnvelope(answer)) {
-      throw new ResolverCallError(key, [{ errorType: 'INTERNAL', message: 'The app’s backend sent an answer this page does not understand.' }]);
+      throw new ResolverCallError(key, [
+        { errorType: 'INTERNAL', message: 'The app’s backend sent an answer this page does not understand.' },
+      ]);
     }
     if (!answer.success) throw new ResolverCallError(key, firstErrors(answer.errors));
     // The resolver for K answers with ResponseOf<K>; the contract is the single source of that type.

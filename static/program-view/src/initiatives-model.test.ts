@@ -60,7 +60,13 @@ describe('program summary line', () => {
       initiative({ key: 'PAY-2', team: 'Payments', children: children(0, 2) }),
       initiative({ key: 'ID-1', team: 'Identity', children: children(2, 2) }),
     ]);
-    expect(summary).toMatchObject({ initiatives: 3, teams: 2, childIssues: 10, childIssuesDone: 6, percentDone: 60 });
+    expect(summary).toMatchObject({
+      initiatives: 3,
+      teams: 2,
+      childIssues: 10,
+      childIssuesDone: 6,
+      percentDone: 60,
+    });
     expect(summaryLine(summary)).toBe('3 initiatives across 2 teams · 60% of 10 child issues done');
   });
 

@@ -89,9 +89,15 @@ export function explainError(errorType: ErrorType): ErrorExplanation {
     case 'UNAUTHENTICATED':
       return { title: 'Your session has ended', advice: 'Reload the page and sign in again.' };
     case 'NOT_FOUND':
-      return { title: 'This program no longer exists', advice: 'It may have been deleted. Pick another program.' };
+      return {
+        title: 'This program no longer exists',
+        advice: 'It may have been deleted. Pick another program.',
+      };
     case 'UPSTREAM':
-      return { title: 'Jira did not answer', advice: 'Jira had a problem answering the app. Retry in a moment.' };
+      return {
+        title: 'Jira did not answer',
+        advice: 'Jira had a problem answering the app. Retry in a moment.',
+      };
     default:
       return { title: 'Something went wrong', advice: 'Retry. If it keeps failing, tell your Jira admin.' };
   }

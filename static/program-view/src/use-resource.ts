@@ -2,20 +2,25 @@ import { useCallback, useEffect, useState } from 'react';
 import { ResolverCallError } from './api';
 
 export type Resource<T> =
-  | { state: 'loading' }
-  | { state: 'failed'; error: ResolverCallError }
-  | { state: 'ready'; value: T };
+  { state: 'loading' } | { state: 'failed'; error: ResolverCallError } | { state: 'ready'; value: T };
 
 function asResolverCallError(error: unknown): ResolverCallError {
   if (error instanceof ResolverCallError) return error;
-  return new ResolverCallError('program/list', [{ errorType: 'INTERNAL', message: 'The page failed unexpectedly.' }], { cause: error });
+  return new ResolverCallError(
+    'program/list',
+    [{ errorType: 'INTERNAL', message: 'The page failed unexpectedly.' }],
+    { cause: error },
+  );
 }
 
 /**
  * Loads a value whenever `load` changes (wrap it in useCallback) and offers a retry.
  * A stale answer for an earlier `load` never overwrites a newer one.
  */
-export function useResource<T>(load: (() => Promise<T>) | undefined): { resource: Resource<T>; retry: () => void } {
+export function useResource<T>(load: (() => Promise<T>) | undefined): {
+  resource: Resource<T>;
+  retry: () => void;
+} {
   const [resource, setResource] = useState<Resource<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
 

@@ -6,7 +6,13 @@ import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
 import type { InitiativeRow, ProgramSummary } from '../../../../src/contract';
 import { openIssue } from '../host';
-import { doneRatio, progressSortKey, progressText, statusAppearance, statusSortKey } from '../initiatives-model';
+import {
+  doneRatio,
+  progressSortKey,
+  progressText,
+  statusAppearance,
+  statusSortKey,
+} from '../initiatives-model';
 
 export const ROWS_PER_PAGE = 50;
 
@@ -37,7 +43,18 @@ function IssueKeyLink({ issueKey, siteUrl }: { issueKey: string; siteUrl: string
 function ChildProgressCell({ initiative }: { initiative: InitiativeRow }) {
   const ratio = doneRatio(initiative.children);
   const text = progressText(initiative.children);
-  const label = <span style={{ flex: '0 0 auto', minWidth: '5.5em', color: token('color.text.subtle', '#44546F'), whiteSpace: 'nowrap' }}>{text}</span>;
+  const label = (
+    <span
+      style={{
+        flex: '0 0 auto',
+        minWidth: '5.5em',
+        color: token('color.text.subtle', '#44546F'),
+        whiteSpace: 'nowrap',
+      }}
+    >
+      {text}
+    </span>
+  );
   if (ratio === undefined) return label;
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
@@ -65,7 +82,10 @@ function toRow(initiative: InitiativeRow, siteUrl: string | undefined): RowType 
       {
         key: statusSortKey(initiative.status),
         content: (
-          <Lozenge appearance={statusAppearance(initiative.status.category)} testId={`initiative-status-${initiative.key}`}>
+          <Lozenge
+            appearance={statusAppearance(initiative.status.category)}
+            testId={`initiative-status-${initiative.key}`}
+          >
             {initiative.status.name}
           </Lozenge>
         ),
@@ -92,11 +112,16 @@ export function InitiativesTable(props: {
       defaultSortOrder="ASC"
       testId="initiatives-table"
       emptyView={
-        <div style={{ padding: token('space.300', '24px'), textAlign: 'center' }} data-testid="initiatives-empty">
-          <p style={{ fontWeight: token('font.weight.semibold', '600') }}>No initiatives in this program yet</p>
+        <div
+          style={{ padding: token('space.300', '24px'), textAlign: 'center' }}
+          data-testid="initiatives-empty"
+        >
+          <p style={{ fontWeight: token('font.weight.semibold', '600') }}>
+            No initiatives in this program yet
+          </p>
           <p style={{ color: token('color.text.subtle', '#44546F') }}>
-            Its scope is <code>{program.scopeJql}</code>. Add epics that match this JQL, or link an epic to the program from the
-            Programs panel on the epic. You only see epics in projects you can browse.
+            Its scope is <code>{program.scopeJql}</code>. Add epics that match this JQL, or link an epic to
+            the program from the Programs panel on the epic. You only see epics in projects you can browse.
           </p>
         </div>
       }

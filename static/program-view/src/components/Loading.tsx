@@ -7,7 +7,12 @@ export function Loading({ label }: { label: string }) {
       role="status"
       aria-live="polite"
       data-testid="loading"
-      style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), padding: token('space.400', '32px') }}
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: token('space.100', '8px'),
+        padding: token('space.400', '32px'),
+      }}
     >
       <Spinner size="medium" label={label} />
       <span style={{ color: token('color.text.subtle', '#44546F') }}>{label}…</span>

@@ -12,13 +12,22 @@ export function ProgramPicker(props: {
   selectedId: string;
   onSelect: (programId: string) => void;
 }) {
-  const options: ProgramOption[] = props.programs.map((program) => ({ label: program.name, value: program.id }));
+  const options: ProgramOption[] = props.programs.map((program) => ({
+    label: program.name,
+    value: program.id,
+  }));
   const selected = options.find((option) => option.value === props.selectedId) ?? null;
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050', '4px'), maxWidth: '360px' }}>
+    <div
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.050', '4px'), maxWidth: '360px' }}
+    >
       <label
         htmlFor="program-picker"
-        style={{ font: token('font.body.small', 'normal 400 12px/16px sans-serif'), fontWeight: token('font.weight.semibold', '600'), color: token('color.text.subtle', '#44546F') }}
+        style={{
+          font: token('font.body.small', 'normal 400 12px/16px sans-serif'),
+          fontWeight: token('font.weight.semibold', '600'),
+          color: token('color.text.subtle', '#44546F'),
+        }}
       >
         Program
       </label>

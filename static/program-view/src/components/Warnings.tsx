@@ -4,7 +4,11 @@ import SectionMessage from '@atlaskit/section-message';
 export function Warnings({ warnings }: { warnings: readonly string[] }) {
   if (warnings.length === 0) return null;
   return (
-    <SectionMessage appearance="information" title="Some details could not be read" testId="initiative-warnings">
+    <SectionMessage
+      appearance="information"
+      title="Some details could not be read"
+      testId="initiative-warnings"
+    >
       <ul>
         {warnings.map((warning) => (
           <li key={warning}>{warning}</li>
