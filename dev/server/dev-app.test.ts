@@ -60,7 +60,11 @@ describe('dev server', () => {
     await get('/__dev/context');
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('not listening');
-    return fetch(`http://127.0.0.1:${address.port}/__dev/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return fetch(`http://127.0.0.1:${address.port}/__dev/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
   afterAll(() => rm(buildDir, { recursive: true, force: true }));
 
@@ -121,7 +125,9 @@ describe('dev server', () => {
     const response = await get('/?as=contractor@example.com');
     const body = await response.text();
     expect(body).toContain('src="/app/index.html?as=contractor%40example.com"');
-    expect(body).toContain('<option value="contractor@example.com" selected>Alex &lt;Contractor&gt; (contractor@example.com)</option>');
+    expect(body).toContain(
+      '<option value="contractor@example.com" selected>Alex &lt;Contractor&gt; (contractor@example.com)</option>',
+    );
     expect(body).toContain('<option value="tpm@example.com">');
     expect(body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
@@ -133,7 +139,11 @@ describe('dev server', () => {
 
   it('gives the app a Forge context for the acting user', async () => {
     const response = await get('/__dev/context?as=contractor@example.com');
-    expect(await response.json()).toMatchObject({ accountId: 'acc-contractor', siteUrl: 'http://127.0.0.1:4000', extension: { type: 'jira:globalPage' } });
+    expect(await response.json()).toMatchObject({
+      accountId: 'acc-contractor',
+      siteUrl: 'http://127.0.0.1:4000',
+      extension: { type: 'jira:globalPage' },
+    });
   });
 
   it('serves the design-token theme the Forge host would load', async () => {

@@ -21,7 +21,14 @@ export const CUSTOM_UI_CSP = [
   "base-uri 'self'",
 ].join('; ');
 
-const HOST_CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "frame-src 'self'", "object-src 'none'"].join('; ');
+const HOST_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "frame-src 'self'",
+  "object-src 'none'",
+].join('; ');
 
 export interface DevInvokeRequest {
   key: string;
@@ -70,23 +77,36 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   const defaultUser = findUser(options.users, options.defaultUserEmail) ?? options.users[0];
   if (!defaultUser) throw new Error('The dev server needs at least one user to act as.');
-  const actingUser = (as: unknown) => findUser(options.users, typeof as === 'string' ? as : undefined) ?? defaultUser;
+  const actingUser = (as: unknown) =>
+    findUser(options.users, typeof as === 'string' ? as : undefined) ?? defaultUser;
 
   app.get('/', async (request, reply) => {
     const query = isRecord(request.query) ? request.query : {};
-    const page = renderHostPage({ users: options.users, actingAs: actingUser(query.as), siteUrl: options.siteUrl, siteLabel: options.siteLabel });
+    const page = renderHostPage({
+      users: options.users,
+      actingAs: actingUser(query.as),
+      siteUrl: options.siteUrl,
+      siteLabel: options.siteLabel,
+    });
     return reply.header('content-security-policy', HOST_CSP).type('text/html; charset=utf-8').send(page);
   });
 
-  app.get('/__dev/host.js', async (_request, reply) => sendPublicFile(reply, 'host.js', 'text/javascript; charset=utf-8'));
-  app.get('/__dev/host.css', async (_request, reply) => sendPublicFile(reply, 'host.css', 'text/css; charset=utf-8'));
+  app.get('/__dev/host.js', async (_request, reply) =>
+    sendPublicFile(reply, 'host.js', 'text/javascript; charset=utf-8'),
+  );
+  app.get('/__dev/host.css', async (_request, reply) =>
+    sendPublicFile(reply, 'host.css', 'text/css; charset=utf-8'),
+  );
 
   let themeCss: Promise<string> | undefined;
   app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
 
   app.get('/__dev/theme.css', async (_request, reply) => {
     themeCss ??= loadThemeCss();
-    return reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(await themeCss);
+    return reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'max-age=3600')
+      .send(await themeCss);
   });
 
   app.get('/__dev/context', async (request) => {
@@ -103,18 +123,32 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
       environmentId: 'local',
       environmentType: 'DEVELOPMENT',
       extension: { type: 'jira:globalPage' },
-      theme: { colorMode: 'light', light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' },
+      theme: {
+        colorMode: 'light',
+        light: 'light',
+        dark: 'dark',
+        spacing: 'spacing',
+        typography: 'typography',
+      },
     };
   });
 
   app.post('/__dev/invoke', async (request, reply) => {
     const body: unknown = request.body;
-    if (!isRecord(body) || typeof body.key !== 'string' || (body.payload !== undefined && !isRecord(body.payload))) {
-      return reply.code(400).send({ message: 'Send JSON { "key": string, "payload"?: object, "accountId": accountId or email }.' });
+    if (
+      !isRecord(body) ||
+      typeof body.key !== 'string' ||
+      (body.payload !== undefined && !isRecord(body.payload))
+    ) {
+      return reply.code(400).send({
+        message: 'Send JSON { "key": string, "payload"?: object, "accountId": accountId or email }.',
+      });
     }
     const user = findUser(options.users, typeof body.accountId === 'string' ? body.accountId : undefined);
     if (!user) {
-      return reply.code(400).send({ message: `Unknown user ${JSON.stringify(body.accountId)}; use one of ${options.users.map((u) => u.email).join(', ')}.` });
+      return reply.code(400).send({
+        message: `Unknown user ${JSON.stringify(body.accountId)}; use one of ${options.users.map((u) => u.email).join(', ')}.`,
+      });
     }
     try {
       return await options.invoke({ key: body.key, payload: body.payload ?? {}, accountId: user.accountId });
@@ -125,18 +159,35 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
     }
   });
 
-  app.get('/app', async (request, reply) => reply.redirect(`/app/index.html${request.url.slice('/app'.length)}`));
+  app.get('/app', async (request, reply) =>
+    reply.redirect(`/app/index.html${request.url.slice('/app'.length)}`),
+  );
   const serveIndex = async (_request: unknown, reply: FastifyReply) => {
     const html = await readFile(path.join(options.buildDir, 'index.html'), 'utf8');
-    return reply.header('content-security-policy', CUSTOM_UI_CSP).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(injectDevBridge(html));
+    return reply
+      .header('content-security-policy', CUSTOM_UI_CSP)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(injectDevBridge(html));
   };
   app.get('/app/', serveIndex);
   app.get('/app/index.html', serveIndex);
-  app.get('/app/dev-bridge.js', async (_request, reply) => sendPublicFile(reply, 'dev-bridge.js', 'text/javascript; charset=utf-8'));
-  serveDirectory(app, { prefix: '/app/', root: options.buildDir, headers: { 'content-security-policy': CUSTOM_UI_CSP } });
+  app.get('/app/dev-bridge.js', async (_request, reply) =>
+    sendPublicFile(reply, 'dev-bridge.js', 'text/javascript; charset=utf-8'),
+  );
+  serveDirectory(app, {
+    prefix: '/app/',
+    root: options.buildDir,
+    headers: { 'content-security-policy': CUSTOM_UI_CSP },
+  });
 
   app.setNotFoundHandler(async (request, reply) =>
-    reply.code(404).type('text/html; charset=utf-8').send(`<!doctype html><title>Not found</title><p>Nothing at ${escapeHtml(request.url)}. Open <a href="/">the demo</a>.</p>`),
+    reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><title>Not found</title><p>Nothing at ${escapeHtml(request.url)}. Open <a href="/">the demo</a>.</p>`,
+      ),
   );
   return app;
 }

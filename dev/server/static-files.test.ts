@@ -12,10 +12,15 @@ describe('resolveInside', () => {
     expect(resolveInside(root, urlPath)).toBe(file);
   });
 
-  it.each([['../package.json'], ['assets/../../secret'], ['%2e%2e/%2e%2e/etc/passwd'], ['..%2fpackage.json'], ['a%00b'], ['%E0%A4%A'], ['']])(
-    'refuses %p, which would leave the build folder or is not a file name',
-    (urlPath) => {
-      expect(resolveInside(root, urlPath)).toBeUndefined();
-    },
-  );
+  it.each([
+    ['../package.json'],
+    ['assets/../../secret'],
+    ['%2e%2e/%2e%2e/etc/passwd'],
+    ['..%2fpackage.json'],
+    ['a%00b'],
+    ['%E0%A4%A'],
+    [''],
+  ])('refuses %p, which would leave the build folder or is not a file name', (urlPath) => {
+    expect(resolveInside(root, urlPath)).toBeUndefined();
+  });
 });

@@ -39,7 +39,10 @@ export function resolveInside(root: string, urlPath: string): string | undefined
 }
 
 /** Serves the files under `root` at `prefix` (GET and HEAD), with extra headers on every answer. */
-export function serveDirectory(app: FastifyInstance, options: { prefix: string; root: string; headers?: Record<string, string> }): void {
+export function serveDirectory(
+  app: FastifyInstance,
+  options: { prefix: string; root: string; headers?: Record<string, string> },
+): void {
   const prefix = options.prefix.endsWith('/') ? options.prefix : `${options.prefix}/`;
   app.route<{ Params: { '*': string } }>({
     method: ['GET', 'HEAD'],

@@ -29,7 +29,8 @@
 
   /** Tells the host page (the Jira frame stand-in) about things only the host can do, like navigation. */
   function tellHost(message) {
-    if (window.parent && window.parent !== window) window.parent.postMessage(Object.assign({ source: 'forge-dev-bridge' }, message), location.origin);
+    if (window.parent && window.parent !== window)
+      window.parent.postMessage(Object.assign({ source: 'forge-dev-bridge' }, message), location.origin);
   }
 
   var themeAttributes = {
@@ -43,7 +44,11 @@
       return fetch('/__dev/invoke', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ key: payload.functionKey, payload: payload.payload || {}, accountId: actingAs }),
+        body: JSON.stringify({
+          key: payload.functionKey,
+          payload: payload.payload || {},
+          accountId: actingAs,
+        }),
       }).then(function (response) {
         return readJson(response, 'Resolver "' + payload.functionKey + '"');
       });

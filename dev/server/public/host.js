@@ -36,8 +36,17 @@
     var message = event.data;
     if (message.type === 'navigate' || message.type === 'open') {
       var site = document.body.getAttribute('data-site-url') || '';
-      var target = message.location && message.location.target === 'issue' ? site + '/browse/' + message.location.issueKey : describe(message.location);
-      say('The app asked Jira to open ' + describe(message.location) + ' (' + target + '). Jira pages are not emulated in the local demo.');
+      var target =
+        message.location && message.location.target === 'issue'
+          ? site + '/browse/' + message.location.issueKey
+          : describe(message.location);
+      say(
+        'The app asked Jira to open ' +
+          describe(message.location) +
+          ' (' +
+          target +
+          '). Jira pages are not emulated in the local demo.',
+      );
     } else if (message.type === 'title' && typeof message.title === 'string') {
       document.title = message.title + ' - Jira (local demo)';
     }

@@ -1,0 +1,61 @@
+/** `npm start`: the Programs demo on the emulator (or a real site, see dev/runtime realSiteFromEnv). */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MissingUiBuildError, startDevStack, type DevStack } from './stack';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number, not "${raw}".`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  let stack: DevStack;
+  try {
+    stack = await startDevStack({
+      port: portFromEnv('PORT', 3000),
+      emulatorPort: portFromEnv('EMULATOR_PORT', 4000),
+      kvsFile: path.join(repoRoot, '.data', 'kvs.json'),
+    });
+  } catch (error) {
+    if (error instanceof MissingUiBuildError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const shownUrl = stack.url.replace('://127.0.0.1:', '://localhost:');
+  const [actingAs, ...others] = stack.users;
+  console.log(
+    `Programs demo running at ${shownUrl} (acting as ${actingAs?.email ?? 'nobody'}; other users: ${others.map((user) => user.email).join(', ') || 'none'})`,
+  );
+  if (stack.emulatorUrl) console.log(`Emulated Jira & Confluence site at ${stack.emulatorUrl}`);
+  console.log('Switch users with the "Acting as" menu or ?as=<email>. Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the demo…`);
+    stack.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('The demo did not stop cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('The Programs demo could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,173 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { handler } from '../../src/index';
+import { EMULATOR_APP_TOKEN, startEmulator, type EmulatorHandle } from '../emulator/server';
+import {
+  emulatorSite,
+  installForgeRuntime,
+  realSiteFromEnv,
+  type LocalForgeRuntime,
+  type SiteConnection,
+} from '../runtime';
+import { DEMO_OPTIONS, DEMO_USERS } from '../seed';
+import { seedDemoProgram } from '../seed/demo-program';
+import { buildDevApp } from './dev-app';
+import type { HostPageUser } from './host-page';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where `npm run build:ui` puts the Custom UI. */
+export const PROGRAM_VIEW_BUILD_DIR = path.join(repoRoot, 'static', 'program-view', 'build');
+export const DEFAULT_USER_EMAIL = 'tpm@example.com';
+
+export interface DevStackOptions {
+  /** Port of the dev server; 0 picks a free one. Default 3000. */
+  port?: number;
+  /** Port of the Jira/Confluence emulator; 0 picks a free one. Default 0. */
+  emulatorPort?: number;
+  /** Persist Forge KVS to this file; in memory when absent. */
+  kvsFile?: string;
+  /** Default: 'real' when ATLASSIAN_BASE_URL, ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN are set, else 'emulator'. */
+  site?: 'emulator' | 'real';
+  /** The built Custom UI to serve. Default static/program-view/build. */
+  buildDir?: string;
+  /** Interface to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** Log every request (fastify's logger). */
+  logRequests?: boolean;
+}
+
+export interface DevStack {
+  /** The host page, e.g. http://127.0.0.1:3000 */
+  url: string;
+  /** The emulated Atlassian site, when the stack runs on the emulator. */
+  emulatorUrl?: string;
+  /** The emulator itself (its live site data, stats at /__emulator/stats), when the stack runs on it. */
+  emulator?: EmulatorHandle;
+  /** Everyone the page can act as; the first is the default (the TPM on the emulator). */
+  users: readonly HostPageUser[];
+  close(): Promise<void>;
+}
+
+export class MissingUiBuildError extends Error {
+  constructor(readonly buildDir: string) {
+    super(
+      `The Programs UI is not built: ${path.relative(process.cwd(), buildDir) || buildDir}/index.html is missing. Run "npm run build:ui" first.`,
+    );
+    this.name = 'MissingUiBuildError';
+  }
+}
+
+async function assertUiBuilt(buildDir: string): Promise<void> {
+  try {
+    await access(path.join(buildDir, 'index.html'));
+  } catch {
+    throw new MissingUiBuildError(buildDir);
+  }
+}
+
+/** The one account an API token acts as: a real site offers no other users to switch to. */
+async function realSiteUser(site: SiteConnection): Promise<HostPageUser> {
+  const response = await fetch(`${site.baseUrl}/rest/api/3/myself`, {
+    headers: { authorization: site.userAuthorization(''), accept: 'application/json' },
+  });
+  if (!response.ok)
+    throw new Error(
+      `Could not sign in to ${site.baseUrl} with ATLASSIAN_EMAIL/ATLASSIAN_API_TOKEN: HTTP ${response.status}`,
+    );
+  const me = (await response.json()) as {
+    accountId?: unknown;
+    emailAddress?: unknown;
+    displayName?: unknown;
+  };
+  if (typeof me.accountId !== 'string')
+    throw new Error(`${site.baseUrl}/rest/api/3/myself answered without an accountId`);
+  return {
+    accountId: me.accountId,
+    email:
+      typeof me.emailAddress === 'string' ? me.emailAddress : (process.env.ATLASSIAN_EMAIL ?? me.accountId),
+    displayName: typeof me.displayName === 'string' ? me.displayName : me.accountId,
+  };
+}
+
+/**
+ * Starts everything `npm start` needs: the emulator (unless a real site is configured), the local Forge
+ * runtime with the demo program seeded into KVS, and the dev server that hosts the built Custom UI with
+ * a @forge/bridge stand-in routing invoke() to the real resolvers in this process.
+ */
+export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
+  const buildDir = options.buildDir ?? PROGRAM_VIEW_BUILD_DIR;
+  await assertUiBuilt(buildDir);
+
+  const realSite = options.site === 'emulator' ? undefined : realSiteFromEnv(process.env);
+  if (options.site === 'real' && !realSite) {
+    throw new Error(
+      'site: "real" needs ATLASSIAN_BASE_URL, ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN in the environment.',
+    );
+  }
+
+  const closers: Array<() => Promise<void> | void> = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  };
+
+  try {
+    let site: SiteConnection;
+    let users: HostPageUser[];
+    let emulator: EmulatorHandle | undefined;
+    let siteLabel: string;
+    if (realSite) {
+      site = realSite;
+      users = [await realSiteUser(realSite)];
+      siteLabel = `the real site ${realSite.baseUrl} (every user acts as the API token's account)`;
+    } else {
+      const started = await startEmulator({ port: options.emulatorPort ?? 0, generator: DEMO_OPTIONS });
+      emulator = started;
+      closers.push(() => started.close());
+      site = emulatorSite(started.url, [...DEMO_USERS], EMULATOR_APP_TOKEN);
+      const tpmFirst = [...DEMO_USERS].sort(
+        (a, b) => Number(b.email === DEFAULT_USER_EMAIL) - Number(a.email === DEFAULT_USER_EMAIL),
+      );
+      users = tpmFirst.map(({ accountId, email, displayName }) => ({ accountId, email, displayName }));
+      siteLabel = `the emulated Jira site at ${started.url}`;
+    }
+
+    const runtime: LocalForgeRuntime = installForgeRuntime({
+      site,
+      ...(options.kvsFile === undefined ? {} : { kvsFile: options.kvsFile }),
+    });
+    closers.push(() => runtime.uninstall());
+    const owner = users[0];
+    if (!owner) throw new Error('No user to seed the demo program as.');
+    await runtime.runAsUser(owner.accountId, () => seedDemoProgram());
+
+    const app: FastifyInstance = await buildDevApp({
+      buildDir,
+      users,
+      defaultUserEmail: owner.email,
+      siteUrl: site.baseUrl,
+      siteLabel,
+      logger: options.logRequests ?? false,
+      invoke: ({ key, payload, accountId }) => runtime.invoke(handler, { key, payload, accountId }),
+    });
+    closers.push(() => app.close());
+    await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string')
+      throw new Error(`The dev server is not listening on a TCP port (${String(address)}).`);
+    const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      ...(emulator === undefined ? {} : { emulatorUrl: emulator.url, emulator }),
+      users,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
