@@ -19,10 +19,14 @@ describe('finding Chromium for the browser tests', () => {
 
   it('skips loudly when there is no browser', () => {
     expect(chromiumOrSkip('Programs page', { CHROMIUM_PATH: '/nowhere/chromium' })).toBeUndefined();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('BROWSER TESTS SKIPPED: no Chromium at /nowhere/chromium'));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('BROWSER TESTS SKIPPED: no Chromium at /nowhere/chromium'),
+    );
   });
 
   it('fails instead of skipping on CI', () => {
-    expect(() => chromiumOrSkip('Programs page', { CHROMIUM_PATH: '/nowhere/chromium', CI: 'true' })).toThrow(/no Chromium at \/nowhere\/chromium/);
+    expect(() => chromiumOrSkip('Programs page', { CHROMIUM_PATH: '/nowhere/chromium', CI: 'true' })).toThrow(
+      /no Chromium at \/nowhere\/chromium/,
+    );
   });
 });

@@ -28,7 +28,10 @@ export function chromiumOrSkip(suite: string, env: NodeJS.ProcessEnv = process.e
   const { path, found } = findChromium(env);
   if (found) return path;
   const message = `BROWSER TESTS SKIPPED: no Chromium at ${path} (set CHROMIUM_PATH) — "${suite}" did not run.`;
-  if (env.CI) throw new Error(`${message.replace('SKIPPED', 'CANNOT RUN')} CI is set, so this fails instead of skipping.`);
+  if (env.CI)
+    throw new Error(
+      `${message.replace('SKIPPED', 'CANNOT RUN')} CI is set, so this fails instead of skipping.`,
+    );
   const rule = '!'.repeat(Math.min(message.length, 100));
   console.warn(`\n${rule}\n${message}\n${rule}\n`);
   return undefined;

@@ -1,0 +1,256 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { PROGRAM_VIEW_BUILD_DIR, startDevStack, type DevStack } from '../../dev/server/stack';
+import { DEMO_OPTIONS, DEMO_USERS, type SiteData } from '../../dev/seed';
+import { chromiumOrSkip, launchChromium } from './browser';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const uiRoot = path.join(repoRoot, 'static', 'program-view');
+const resultsDir = path.join(repoRoot, 'test-results');
+const chromiumPath = chromiumOrSkip('Programs page in a browser');
+const describeInBrowser = chromiumPath ? describe : describe.skip;
+
+function newestSourceChange(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const full = path.join(dir, entry.name);
+    const changed = entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs;
+    return Math.max(newest, changed);
+  }, 0);
+}
+
+/** The browser test runs the production bundle: build it when it is missing or older than its sources. */
+function ensureUiBuilt(): void {
+  const index = path.join(PROGRAM_VIEW_BUILD_DIR, 'index.html');
+  const sources = Math.max(
+    newestSourceChange(path.join(uiRoot, 'src')),
+    statSync(path.join(uiRoot, 'index.html')).mtimeMs,
+    statSync(path.join(uiRoot, 'vite.config.ts')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execFileSync(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      path.join(uiRoot, 'vite.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+}
+
+interface ExpectedInitiative {
+  key: string;
+  summary: string;
+  team: string;
+  status: string;
+  childrenDone: number;
+  childrenTotal: number;
+}
+
+/** What the page should show a user, worked out from the emulated site's own data, not from the app. */
+function expectedInitiatives(site: SiteData, email: string): ExpectedInitiative[] {
+  const user = DEMO_USERS.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`No demo user ${email}`);
+  const issues = new Map(site.issues.map((issue) => [issue.key, issue]));
+  const statuses = new Map(site.statuses.map((status) => [status.id, status]));
+  const teams = new Map(site.teams.map((team) => [team.id, team.name]));
+  const projects = new Map(site.projects.map((project) => [project.key, project.name]));
+  const canBrowse = (projectKey: string) =>
+    user.browseProjects === 'all' || user.browseProjects.includes(projectKey);
+
+  return site.program.epicKeys.flatMap((key) => {
+    const epic = issues.get(key);
+    if (!epic || !canBrowse(epic.projectKey)) return [];
+    const children = site.issues.filter((issue) => issue.parentKey === key || issue.epicLinkKey === key);
+    return [
+      {
+        key,
+        summary: epic.summary,
+        team:
+          (epic.teamId ? teams.get(epic.teamId) : undefined) ??
+          projects.get(epic.projectKey) ??
+          epic.projectKey,
+        status: statuses.get(epic.statusId)?.name ?? '?',
+        childrenDone: children.filter((child) => statuses.get(child.statusId)?.category.key === 'done')
+          .length,
+        childrenTotal: children.length,
+      },
+    ];
+  });
+}
+
+describeInBrowser('Programs page in a browser', () => {
+  let stack: DevStack;
+  let site: SiteData;
+  let browser: Browser;
+  let page: Page;
+  const browserProblems: string[] = [];
+
+  beforeAll(async () => {
+    ensureUiBuilt();
+    stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
+    if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
+    site = stack.emulator.site();
+    browser = await launchChromium(chromiumPath ?? '');
+    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    page.on('pageerror', (error) => browserProblems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text()))
+        browserProblems.push(`CSP: ${message.text()}`);
+    });
+    mkdirSync(resultsDir, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const app = (): FrameLocator => page.frameLocator('#forge-app');
+
+  /** Waits until the page has settled on initiatives, an empty program or an error; fails fast on an error. */
+  async function waitForInitiatives(): Promise<void> {
+    const settled = app().locator(
+      '[data-testid="initiatives-summary"], [data-testid="initiatives-empty"], [data-testid="load-error"]',
+    );
+    await settled.first().waitFor({ timeout: 30_000 });
+    const error = app().getByTestId('load-error');
+    if ((await error.count()) > 0) {
+      await page.screenshot({ path: path.join(resultsDir, 'programs-page-error.png') });
+      throw new Error(`The Programs page shows an error: ${await error.textContent()}`);
+    }
+  }
+
+  async function openAs(email: string): Promise<void> {
+    await page.goto(`${stack.url}/?as=${encodeURIComponent(email)}`);
+    await waitForInitiatives();
+  }
+
+  it('shows the TPM every epic of the demo program, with team, status lozenge and child progress', async () => {
+    const expected = expectedInitiatives(site, 'tpm@example.com');
+    const teamCount = new Set(expected.map((initiative) => initiative.team)).size;
+    expect(expected.length).toBeGreaterThan(20);
+
+    await openAs('tpm@example.com');
+
+    await expect(app().getByTestId('initiatives-summary').textContent()).resolves.toMatch(
+      new RegExp(
+        `^${expected.length} initiatives across ${teamCount} teams · \\d+% of \\d+ child issues done$`,
+      ),
+    );
+    await expect(app().locator('[data-testid^="initiative-row-"]').count()).resolves.toBe(
+      Math.min(expected.length, 50),
+    );
+
+    const withChildren =
+      expected.find((initiative) => initiative.childrenTotal > 0 && initiative.childrenDone > 0) ??
+      expected[0];
+    for (const initiative of [expected[0], withChildren, expected[expected.length - 1]]) {
+      if (!initiative) continue;
+      const row = app().getByTestId(`initiative-row-${initiative.key}`);
+      await expect(row.textContent()).resolves.toContain(initiative.summary);
+      await expect(row.textContent()).resolves.toContain(initiative.team);
+      await expect(app().getByTestId(`initiative-status-${initiative.key}`).textContent()).resolves.toBe(
+        initiative.status,
+      );
+      const progress =
+        initiative.childrenTotal > 0
+          ? `${initiative.childrenDone} of ${initiative.childrenTotal} done`
+          : 'No child issues';
+      await expect(row.textContent()).resolves.toContain(progress);
+    }
+
+    if (withChildren && withChildren.childrenTotal > 0) {
+      const bar = app().getByTestId(`initiative-row-${withChildren.key}`).getByRole('progressbar');
+      await expect(bar.getAttribute('aria-valuenow')).resolves.toBe(
+        String(withChildren.childrenDone / withChildren.childrenTotal),
+      );
+    }
+
+    await page.screenshot({ path: path.join(resultsDir, 'programs-page.png') });
+    expect(browserProblems).toEqual([]);
+  }, 60_000);
+
+  it('shows the contractor, who can browse one project, only that project’s initiatives', async () => {
+    const everyone = expectedInitiatives(site, 'tpm@example.com');
+    const expected = expectedInitiatives(site, 'contractor@example.com');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(everyone.length);
+
+    await openAs('tpm@example.com');
+    await page.selectOption('#acting-user', 'contractor@example.com');
+    await page.waitForURL(/as=contractor%40example\.com/);
+    await waitForInitiatives();
+
+    await expect(app().getByTestId('initiatives-summary').textContent()).resolves.toMatch(
+      new RegExp(`^${expected.length} initiatives? across `),
+    );
+    const keys = await app()
+      .locator('[data-testid^="initiative-row-"]')
+      .evaluateAll((rows) =>
+        rows.map((row) => row.getAttribute('data-testid')?.replace('initiative-row-', '')),
+      );
+    expect(keys.sort()).toEqual(expected.map((initiative) => initiative.key).sort());
+
+    await page.screenshot({ path: path.join(resultsDir, 'programs-page-contractor.png') });
+    expect(browserProblems).toEqual([]);
+  }, 60_000);
+
+  it('sorts initiatives by team from the keyboard', async () => {
+    const expected = expectedInitiatives(site, 'tpm@example.com');
+    const teamsInOrder = [...new Set(expected.map((initiative) => initiative.team))].sort((a, b) =>
+      a.localeCompare(b),
+    );
+    await openAs('tpm@example.com');
+
+    const teamOfFirstRow = async () => {
+      const key = (
+        await app().locator('[data-testid^="initiative-row-"]').first().getAttribute('data-testid')
+      )?.replace('initiative-row-', '');
+      return expected.find((initiative) => initiative.key === key)?.team;
+    };
+    // Keys sort the demo's teams alphabetically already, so descending order is what proves the sort.
+    await app().getByRole('button', { name: /^Team/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(teamOfFirstRow()).resolves.toBe(teamsInOrder[0]);
+    await page.keyboard.press('Enter');
+    await expect(teamOfFirstRow()).resolves.toBe(teamsInOrder[teamsInOrder.length - 1]);
+  }, 60_000);
+
+  it('asks the emulator only for endpoints it models', async () => {
+    const stats = (await (await fetch(`${stack.emulatorUrl}/__emulator/stats`)).json()) as {
+      unmodelled: Record<string, number>;
+    };
+    expect(stats.unmodelled).toEqual({});
+  });
+
+  // Last: it regenerates the emulated site with a larger program.
+  it('pages through a large program 50 initiatives at a time', async () => {
+    stack.emulator?.reset({ ...DEMO_OPTIONS, epics: 150 });
+    site = stack.emulator?.site() ?? site;
+    const expected = expectedInitiatives(site, 'tpm@example.com');
+    expect(expected.length).toBeGreaterThan(50);
+
+    await openAs('tpm@example.com');
+    await expect(app().getByTestId('initiatives-summary').textContent()).resolves.toMatch(
+      new RegExp(`^${expected.length} initiatives `),
+    );
+    const rows = app().locator('[data-testid^="initiative-row-"]');
+    await expect(rows.count()).resolves.toBe(50);
+
+    const lastPage = Math.ceil(expected.length / 50);
+    await app()
+      .getByRole('button', { name: `page ${lastPage}` })
+      .click();
+    await expect(rows.count()).resolves.toBe(expected.length - (lastPage - 1) * 50);
+  }, 60_000);
+});
