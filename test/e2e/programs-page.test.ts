@@ -226,6 +226,16 @@ describeInBrowser('Programs page in a browser', () => {
     await expect(teamOfFirstRow()).resolves.toBe(teamsInOrder[teamsInOrder.length - 1]);
   }, 60_000);
 
+  it('opens an issue through the Forge router, which the host page receives', async () => {
+    const [first] = expectedInitiatives(site, 'tpm@example.com');
+    if (!first) throw new Error('The demo program has no initiatives.');
+    await openAs('tpm@example.com');
+
+    await app().getByRole('link', { name: first.key, exact: true }).click();
+
+    await expect(page.locator('#host-toast').textContent()).resolves.toContain(`issue ${first.key}`);
+  }, 60_000);
+
   it('asks the emulator only for endpoints it models', async () => {
     const stats = (await (await fetch(`${stack.emulatorUrl}/__emulator/stats`)).json()) as {
       unmodelled: Record<string, number>;
