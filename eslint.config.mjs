@@ -8,7 +8,9 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -22,8 +24,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/adapters/**', '**/services/**', '**/resolvers/**', '**/triggers/**', '**/ports/**'], message: 'src/domain imports nothing outside src/domain.' },
-            { group: ['@forge/*', 'react', 'react-dom', '@atlaskit/*'], message: 'src/domain knows no Forge and no React.' },
+            {
+              group: ['**/adapters/**', '**/services/**', '**/resolvers/**', '**/triggers/**', '**/ports/**'],
+              message: 'src/domain imports nothing outside src/domain.',
+            },
+            {
+              group: ['@forge/*', 'react', 'react-dom', '@atlaskit/*'],
+              message: 'src/domain knows no Forge and no React.',
+            },
             { group: ['node:*', 'fs', 'http', 'https', 'net'], message: 'src/domain does no I/O.' },
           ],
         },
@@ -36,7 +44,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/domain/**', '**/src/adapters/**', '**/src/services/**', '**/src/resolvers/**'], message: 'The UI imports only src/contract.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src/domain/**', '**/src/adapters/**', '**/src/services/**', '**/src/resolvers/**'],
+              message: 'The UI imports only src/contract.',
+            },
+          ],
+        },
       ],
     },
   },

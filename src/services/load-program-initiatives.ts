@@ -23,10 +23,7 @@ export async function loadProgramInitiatives(
   const program = await deps.programs.get(programId);
   if (!program) throw new ProgramNotFoundError(programId);
 
-  const [fields, ids] = await Promise.all([
-    deps.jira.siteFields(),
-    searchScope(deps.jira, program.scopeJql),
-  ]);
+  const [fields, ids] = await Promise.all([deps.jira.siteFields(), searchScope(deps.jira, program.scopeJql)]);
   const initiatives = await deps.jira.fetchInitiatives(ids);
   const children = groupChildrenByEpic(await deps.jira.fetchChildren(initiatives.map((i) => i.key)));
 
