@@ -20,45 +20,14 @@ export interface ResolverError {
 
 export type Envelope<T> = { success: true; data: T } | { success: false; errors: ResolverError[] };
 
-export type ProgramStage = 'initiation' | 'planning' | 'execution' | 'completion' | 'closed';
+export * from './program';
+export * from './scope';
 
-export interface ProgramSummary {
-  id: string;
-  name: string;
-  stage: ProgramStage;
-  scopeJql: string;
-}
+import type { ProgramContract } from './program';
+import type { ScopeContract } from './scope';
 
-export type StatusCategory = 'new' | 'indeterminate' | 'done';
-
-export interface ChildProgress {
-  total: number;
-  done: number;
-  inProgress: number;
-  toDo: number;
-}
-
-export interface InitiativeRow {
-  id: string;
-  key: string;
-  summary: string;
-  /** Team name from the site's Team field, else the project name. */
-  team: string;
-  status: { name: string; category: StatusCategory };
-  children: ChildProgress;
-}
-
-export interface ProgramInitiatives {
-  program: ProgramSummary;
-  initiatives: InitiativeRow[];
-  /** Fields the site lacks or data we could not read, said plainly. */
-  warnings: string[];
-}
-
-export interface ResolverContract {
-  'program/list': { request: Record<string, never>; response: { programs: ProgramSummary[] } };
-  'program/initiatives': { request: { programId: string }; response: ProgramInitiatives };
-}
+/** Every resolver key with its request and response: one interface per area, merged here. */
+export interface ResolverContract extends ProgramContract, ScopeContract {}
 
 export type ResolverKey = keyof ResolverContract;
 export type RequestOf<K extends ResolverKey> = ResolverContract[K]['request'];

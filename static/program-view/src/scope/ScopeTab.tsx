@@ -1,0 +1,62 @@
+import { useCallback } from 'react';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import type { ProgramStage, ProgramSummary } from '../../../../src/contract';
+import { call } from '../api';
+import { InitiativesTable } from '../components/InitiativesTable';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
+import { Warnings } from '../components/Warnings';
+import { summariseInitiatives, summaryLine } from '../initiatives-model';
+import { useResource } from '../use-resource';
+
+const stageLabel: Record<ProgramStage, string> = {
+  initiation: 'Initiation',
+  planning: 'Planning',
+  execution: 'Execution',
+  completion: 'Completion',
+  closed: 'Closed',
+};
+
+const stack = (gap: Parameters<typeof token>[0], fallback: string) =>
+  ({ display: 'flex', flexDirection: 'column', gap: token(gap, fallback) }) as const;
+
+/** The Scope tab: the program’s initiatives across teams, with their child progress. */
+export function ScopeTab({ program, siteUrl }: { program: ProgramSummary; siteUrl: string | undefined }) {
+  const load = useCallback(() => call('program/initiatives', { programId: program.id }), [program.id]);
+  const { resource, retry } = useResource(load);
+
+  return (
+    <section aria-labelledby="program-heading" style={stack('space.200', '16px')}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
+        <Heading size="medium" as="h2" id="program-heading" testId="program-name">
+          {program.name}
+        </Heading>
+        <Lozenge appearance="new" testId="program-stage">
+          {stageLabel[program.stage]}
+        </Lozenge>
+      </div>
+      {resource.state === 'loading' && <Loading label="Loading initiatives" />}
+      {resource.state === 'failed' && <LoadError error={resource.error} onRetry={retry} />}
+      {resource.state === 'ready' && (
+        <>
+          <Warnings warnings={resource.value.warnings} />
+          {resource.value.initiatives.length > 0 && (
+            <p
+              data-testid="initiatives-summary"
+              style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}
+            >
+              {summaryLine(summariseInitiatives(resource.value.initiatives))}
+            </p>
+          )}
+          <InitiativesTable
+            program={resource.value.program}
+            initiatives={resource.value.initiatives}
+            siteUrl={siteUrl}
+          />
+        </>
+      )}
+    </section>
+  );
+}
