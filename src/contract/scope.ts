@@ -29,4 +29,70 @@ export interface ProgramInitiatives {
 
 export interface ScopeContract {
   'program/initiatives': { request: { programId: string }; response: ProgramInitiatives };
+  'program/dependencies': { request: { programId: string }; response: ProgramDependencies };
+}
+
+/** One Jira issue link behind a dependency edge: `fromKey` blocks `toKey`. */
+export interface DependencyEvidence {
+  linkId: string;
+  linkType: string;
+  fromKey: string;
+  toKey: string;
+}
+
+/**
+ * Initiative `to` depends on initiative `from` (from must finish first): an epic-level edge,
+ * rolled up from links between the epics themselves and between their children.
+ */
+export interface DependencyEdge {
+  from: string;
+  to: string;
+  crossTeam: boolean;
+  evidence: DependencyEvidence[];
+}
+
+/** A link from an initiative (or one of its children) to an issue outside the program's scope. */
+export interface ExternalDependency {
+  initiativeKey: string;
+  /** The issue in scope that carries the link: the epic itself or one of its children. */
+  viaKey: string;
+  otherKey: string;
+  /** upstream: the outside issue must finish first; downstream: it waits for us. */
+  direction: 'upstream' | 'downstream';
+  linkId: string;
+  linkType: string;
+  otherSummary?: string;
+  otherStatus?: { name: string; category: StatusCategory };
+}
+
+export interface DependencyCycle {
+  /** Initiative keys around the cycle, the first repeated at the end: ['PAY-1', 'ID-4', 'PAY-1']. */
+  path: string[];
+  /** The Jira links that close the cycle, edge by edge. */
+  evidence: DependencyEvidence[];
+}
+
+export interface DependencyNode {
+  key: string;
+  summary: string;
+  team: string;
+  status: { name: string; category: StatusCategory };
+  /** Story points of the epic (or the sum of its children's) when the site has the field. */
+  estimate: number | null;
+  /** 0 for initiatives that wait for nothing; n = longest chain of dependencies before it. Null inside a cycle. */
+  generation: number | null;
+  onCriticalPath: boolean;
+}
+
+export interface ProgramDependencies {
+  program: ProgramSummary;
+  nodes: DependencyNode[];
+  edges: DependencyEdge[];
+  cycles: DependencyCycle[];
+  external: ExternalDependency[];
+  /** Initiative keys of the longest chain by estimate, first to last. */
+  criticalPath: string[];
+  /** Link type names treated as dependencies for this program. */
+  linkTypes: string[];
+  warnings: string[];
 }
