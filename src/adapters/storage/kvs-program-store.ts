@@ -1,6 +1,11 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
-import { PROGRAM_STAGES, type ProgramRecord } from '../../domain/program/program';
+import {
+  newProgramRecord,
+  PROGRAM_STAGES,
+  type NewProgram,
+  type ProgramRecord,
+} from '../../domain/program/program';
 import type { ProgramStore } from '../../ports/program-store';
 
 /** Bumped when the stored shape changes; `migrate` lifts older records. */
@@ -30,7 +35,7 @@ function fromStored(key: string, value: unknown): ProgramRecord {
   if (!parsed.success)
     throw new StoredProgramUnreadableError(`Stored program ${key} is unreadable: ${parsed.error.message}`);
   const { schemaVersion: _version, ...program } = parsed.data;
-  return program;
+  return newProgramRecord(program);
 }
 
 const programKey = (id: string) => `${KEY_PREFIX}${id}`;
@@ -54,7 +59,8 @@ export class KvsProgramStore implements ProgramStore {
     return programs.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async create(program: ProgramRecord): Promise<void> {
+  async create(input: NewProgram): Promise<void> {
+    const program = newProgramRecord(input);
     try {
       await kvs.set(
         programKey(program.id),
