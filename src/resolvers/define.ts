@@ -13,6 +13,8 @@ export interface CallContext {
   siteId: string;
   requestId: string;
   logger: Logger;
+  /** Forge's `context.extension` (module type and, on issue modules, the issue); set by the host, not the UI. */
+  extension: Record<string, unknown> | undefined;
 }
 
 export type Handler<K extends ResolverKey> = (
@@ -36,9 +38,10 @@ export function defineResolver<K extends ResolverKey>(
     const accountId = typeof context?.accountId === 'string' ? context.accountId : undefined;
     const siteId = typeof context?.installContext === 'string' ? context.installContext : 'unknown-site';
     try {
+      const extension = isRecord(context?.extension) ? context.extension : undefined;
       const parsed = schema.safeParse(payload ?? {});
       if (!parsed.success) throw new PayloadError(payloadErrors(parsed.error));
-      const data = await handler(parsed.data, { accountId, siteId, requestId, logger });
+      const data = await handler(parsed.data, { accountId, siteId, requestId, logger, extension });
       return { success: true, data };
     } catch (error) {
       const envelope = toErrorEnvelope(error, requestId);
@@ -51,4 +54,8 @@ export function defineResolver<K extends ResolverKey>(
       return envelope;
     }
   });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
