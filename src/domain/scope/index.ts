@@ -1,0 +1,4 @@
+export * from './types';
+export * from './link-types';
+export * from './issue-key';
+export * from './rollup';
