@@ -18,6 +18,12 @@ export interface InitiativeRow {
   team: string;
   status: { name: string; category: StatusCategory };
   children: ChildProgress;
+  /** Story points of the epic, else the sum of its children's; null when nobody estimated. */
+  estimate: number | null;
+  /** Initiatives and outside issues this one waits for. */
+  upstream: number;
+  /** Initiatives and outside issues that wait for this one. */
+  downstream: number;
 }
 
 export interface ProgramInitiatives {

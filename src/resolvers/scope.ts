@@ -1,26 +1,33 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { ForgeJiraAdapter, memoryFieldCaches } from '../adapters/jira/jira-adapter';
+import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapters/jira/jira-adapter';
 import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
+import type { LinkTypeRef } from '../domain/scope/types';
 import { loadProgramInitiatives } from '../services/load-program-initiatives';
+import type { CallContext } from './define';
 import { defineResolver } from './define';
 import { ProgramIdSchema } from './schemas';
 
-// Site fields change rarely; a warm function reuses them for ten minutes.
+// Site fields and link types change rarely; a warm function reuses them for ten minutes.
 const fieldCacheFor = memoryFieldCaches(10 * 60 * 1000);
+const linkTypeCacheFor = memorySiteCaches<LinkTypeRef[]>(10 * 60 * 1000);
+
+/** Everything a scope use case needs, as the viewer. */
+function scopeDeps(context: CallContext) {
+  return {
+    jira: new ForgeJiraAdapter({
+      actor: 'user',
+      fieldCache: fieldCacheFor(context.siteId),
+      linkTypeCache: linkTypeCacheFor(context.siteId),
+    }),
+    programs: new KvsProgramStore(),
+    accountId: context.accountId,
+  };
+}
 
 export function defineScopeResolvers(resolver: Resolver): void {
-  defineResolver(
-    resolver,
-    'program/initiatives',
-    z.object({ programId: ProgramIdSchema }).strict(),
-    async (request, context) =>
-      loadProgramInitiatives(
-        {
-          jira: new ForgeJiraAdapter({ actor: 'user', fieldCache: fieldCacheFor(context.siteId) }),
-          programs: new KvsProgramStore(),
-        },
-        request.programId,
-      ),
+  const request = z.object({ programId: ProgramIdSchema }).strict();
+  defineResolver(resolver, 'program/initiatives', request, async ({ programId }, context) =>
+    loadProgramInitiatives(scopeDeps(context), programId),
   );
 }

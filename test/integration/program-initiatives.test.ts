@@ -1,6 +1,6 @@
 import type { ProgramInitiatives } from '../../src/contract';
 import { validateRequest, validateResponse } from '../contract/openapi';
-import { startAppStack, type AppStack } from '../support/app-stack';
+import { accountIdOf, startAppStack, type AppStack } from '../support/app-stack';
 
 let stack: AppStack;
 
@@ -122,6 +122,7 @@ describe('what the app sends to Jira', () => {
     expect([...seen].sort()).toEqual([
       'bulkFetchIssues',
       'getFields',
+      'getIssueLinkTypes',
       'searchAndReconsileIssuesUsingJqlPost',
     ]);
   });
@@ -136,7 +137,7 @@ describe('a scope JQL Jira refuses', () => {
         name: 'Broken filter',
         stage: 'initiation',
         scopeJql: 'labels ~~ nonsense',
-        owners: [],
+        owners: [accountIdOf('tpm@example.com')],
         createdAt: '2026-11-25T00:00:00.000Z',
       });
     });

@@ -1,10 +1,17 @@
 import pLimit from 'p-limit';
 import { z } from 'zod';
-import type { ChildIssue, Initiative } from '../../domain/initiative/initiative';
+import type { LinkTypeRef, ScopeChild, ScopeEpic } from '../../domain/scope/types';
 import type { JiraPort, SiteFields } from '../../ports/jira';
-import { bulkFetchIssues, getFields, searchJql, type Actor } from './endpoints';
+import { bulkFetchIssues, getFields, getIssueLinkTypes, searchJql, type Actor } from './endpoints';
 import { discoverSiteFields, jqlFieldRef } from './field-discovery';
-import { epicOf, parseIssue, toChildIssue, toInitiative, type JiraIssueJson } from './issue-mapper';
+import {
+  epicRefOf,
+  parseIssue,
+  readLinkTypes,
+  toScopeChild,
+  toScopeEpic,
+  type JiraIssueJson,
+} from './issue-mapper';
 
 const SearchPageSchema = z
   .object({
@@ -29,51 +36,90 @@ const CHILD_QUERY_BATCH = 100;
 /** A runaway paging loop (a token that never ends) stops here instead of hitting the 25 s limit. */
 const MAX_SEARCH_PAGES = 200;
 
-export interface FieldCache {
-  get(): SiteFields | undefined;
-  set(fields: SiteFields): void;
+export interface SiteCache<T> {
+  get(): T | undefined;
+  set(value: T): void;
 }
 
-/** In-memory field caches with a time to live, one per site: custom field ids differ between sites. */
-export function memoryFieldCaches(
+export type FieldCache = SiteCache<SiteFields>;
+
+/** In-memory caches with a time to live, one per site: custom field ids and link types differ between sites. */
+export function memorySiteCaches<T>(
   ttlMs: number,
   now: () => number = Date.now,
-): (siteId: string) => FieldCache {
-  const entries = new Map<string, { fields: SiteFields; at: number }>();
+): (siteId: string) => SiteCache<T> {
+  const entries = new Map<string, { value: T; at: number }>();
   return (siteId) => ({
     get: () => {
       const entry = entries.get(siteId);
-      return entry && now() - entry.at < ttlMs ? entry.fields : undefined;
+      return entry && now() - entry.at < ttlMs ? entry.value : undefined;
     },
-    set: (fields) => {
-      entries.set(siteId, { fields, at: now() });
+    set: (value) => {
+      entries.set(siteId, { value, at: now() });
     },
   });
 }
 
+export const memoryFieldCaches = (ttlMs: number, now: () => number = Date.now) =>
+  memorySiteCaches<SiteFields>(ttlMs, now);
+
+/**
+ * Requests in flight at once. Resolvers have 25 s and a 1,000-epic program needs ~230 calls, so the
+ * adapter keeps many in flight, but no more than Jira tolerates from one user before it answers 429.
+ */
+export const DEFAULT_CONCURRENCY = 16;
+
 export interface JiraAdapterOptions {
   actor: Actor;
   fieldCache?: FieldCache;
+  linkTypeCache?: SiteCache<LinkTypeRef[]>;
   concurrency?: number;
 }
 
 export class ForgeJiraAdapter implements JiraPort {
   private readonly actor: Actor;
   private readonly fieldCache: FieldCache | undefined;
+  private readonly linkTypeCache: SiteCache<LinkTypeRef[]> | undefined;
   private readonly limit: ReturnType<typeof pLimit>;
+  /** One discovery per adapter even when several loads ask at once. */
+  private fieldsInFlight: Promise<SiteFields> | undefined;
+  private linkTypesInFlight: Promise<LinkTypeRef[]> | undefined;
 
   constructor(options: JiraAdapterOptions) {
     this.actor = options.actor;
     this.fieldCache = options.fieldCache;
-    this.limit = pLimit(options.concurrency ?? 6);
+    this.linkTypeCache = options.linkTypeCache;
+    this.limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
   }
 
-  async siteFields(): Promise<SiteFields> {
+  siteFields(): Promise<SiteFields> {
     const cached = this.fieldCache?.get();
-    if (cached) return cached;
-    const fields = discoverSiteFields(await getFields(this.actor));
-    this.fieldCache?.set(fields);
-    return fields;
+    if (cached) return Promise.resolve(cached);
+    this.fieldsInFlight ??= this.limit(async () => {
+      const fields = discoverSiteFields(await getFields(this.actor));
+      this.fieldCache?.set(fields);
+      return fields;
+    });
+    const pending = this.fieldsInFlight;
+    pending.catch(() => {
+      if (this.fieldsInFlight === pending) this.fieldsInFlight = undefined;
+    });
+    return pending;
+  }
+
+  linkTypes(): Promise<LinkTypeRef[]> {
+    const cached = this.linkTypeCache?.get();
+    if (cached) return Promise.resolve(cached);
+    this.linkTypesInFlight ??= this.limit(async () => {
+      const types = readLinkTypes(await getIssueLinkTypes(this.actor));
+      this.linkTypeCache?.set(types);
+      return types;
+    });
+    const pending = this.linkTypesInFlight;
+    pending.catch(() => {
+      if (this.linkTypesInFlight === pending) this.linkTypesInFlight = undefined;
+    });
+    return pending;
   }
 
   async searchIssueIds(jql: string): Promise<string[]> {
@@ -81,13 +127,16 @@ export class ForgeJiraAdapter implements JiraPort {
     const seen = new Set<string>();
     let nextPageToken: string | undefined;
     for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
+      const token = nextPageToken;
       const body = SearchPageSchema.parse(
-        await searchJql(this.actor, {
-          jql,
-          fields: ['id'],
-          maxResults: ID_PAGE_SIZE,
-          ...(nextPageToken ? { nextPageToken } : {}),
-        }),
+        await this.limit(() =>
+          searchJql(this.actor, {
+            jql,
+            fields: ['id'],
+            maxResults: ID_PAGE_SIZE,
+            ...(token ? { nextPageToken: token } : {}),
+          }),
+        ),
       );
       for (const raw of body.issues) {
         const issue = IssueIdSchema.parse(raw);
@@ -102,35 +151,51 @@ export class ForgeJiraAdapter implements JiraPort {
     throw new Error(`Search for "${jql}" did not end after ${MAX_SEARCH_PAGES} pages`);
   }
 
-  async fetchInitiatives(issueIds: readonly string[]): Promise<Initiative[]> {
+  async fetchInitiatives(issueIds: readonly string[]): Promise<ScopeEpic[]> {
     const fields = await this.siteFields();
-    const wanted = ['summary', 'status', 'issuetype', 'project', ...(fields.team ? [fields.team] : [])];
+    const wanted = [
+      'summary',
+      'status',
+      'issuetype',
+      'project',
+      'issuelinks',
+      ...(fields.team ? [fields.team] : []),
+      ...(fields.storyPoints ? [fields.storyPoints] : []),
+    ];
     const issues = await this.bulkFetch(issueIds, wanted);
-    return issues.map((issue) => toInitiative(issue, fields));
+    return issues.map((issue) => toScopeEpic(issue, fields));
   }
 
-  async fetchChildren(epicKeys: readonly string[]): Promise<ChildIssue[]> {
-    if (epicKeys.length === 0) return [];
+  async fetchChildren(epicIdsOrKeys: readonly string[]): Promise<ScopeChild[]> {
+    if (epicIdsOrKeys.length === 0) return [];
     const fields = await this.siteFields();
-    const keySet = new Set(epicKeys);
+    const wantedEpics = new Set(epicIdsOrKeys);
     const batches: string[][] = [];
-    for (let i = 0; i < epicKeys.length; i += CHILD_QUERY_BATCH)
-      batches.push(epicKeys.slice(i, i + CHILD_QUERY_BATCH));
+    for (let i = 0; i < epicIdsOrKeys.length; i += CHILD_QUERY_BATCH)
+      batches.push(epicIdsOrKeys.slice(i, i + CHILD_QUERY_BATCH));
 
+    // Ids first (5,000 a page), then bulkfetch packed 100 a call: fewer calls than searching with fields,
+    // whose pages hold 100 and leave a part-empty page per query.
     const idLists = await Promise.all(
       batches.map((batch) => {
         const keys = batch.join(', ');
         const legacy = fields.epicLink ? ` OR ${jqlFieldRef(fields.epicLink)} in (${keys})` : '';
-        return this.limit(() => this.searchIssueIds(`parent in (${keys})${legacy} ORDER BY key ASC`));
+        return this.searchIssueIds(`parent in (${keys})${legacy} ORDER BY key ASC`);
       }),
     );
     const ids = [...new Set(idLists.flat())];
-    const wanted = ['status', 'parent', ...(fields.epicLink ? [fields.epicLink] : [])];
+    const wanted = [
+      'status',
+      'parent',
+      'issuelinks',
+      ...(fields.epicLink ? [fields.epicLink] : []),
+      ...(fields.storyPoints ? [fields.storyPoints] : []),
+    ];
     const issues = await this.bulkFetch(ids, wanted);
-    const children: ChildIssue[] = [];
+    const children: ScopeChild[] = [];
     for (const issue of issues) {
-      const epicKey = epicOf(issue, fields, keySet);
-      if (epicKey) children.push(toChildIssue(issue, epicKey));
+      const epicKey = epicRefOf(issue, fields, wantedEpics);
+      if (epicKey) children.push(toScopeChild(issue, epicKey, fields));
     }
     return children;
   }

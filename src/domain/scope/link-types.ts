@@ -5,8 +5,6 @@ export interface DependencyLinkTypes {
   matches(type: LinkTypeRef): boolean;
 }
 
-export const DEFAULT_DEPENDENCY_LINK_TYPES: readonly string[] = ['Blocks'];
-
 /**
  * Matches link types by id as well as name, so a program configured with `Blocks` keeps working after an
  * admin renames the type: `known` (the site's link types) resolves configured names to ids.

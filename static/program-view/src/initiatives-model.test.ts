@@ -21,6 +21,9 @@ function initiative(overrides: Partial<InitiativeRow> = {}): InitiativeRow {
     team: 'Payments',
     status: { name: 'In Progress', category: 'indeterminate' },
     children: children(4, 6),
+    estimate: null,
+    upstream: 0,
+    downstream: 0,
     ...overrides,
   };
 }
