@@ -99,9 +99,21 @@ describe('issue properties', () => {
     expect(await memberKeys('prog-2')).toEqual(['PAY-1']);
   });
 
-  it('refuses a user the properties of an issue they cannot see', async () => {
+  it('refuses a user the properties of an issue they cannot see or edit', async () => {
     const contractor = clientFor(emulator, 'contractor@example.com');
     expect((await contractor.put(path('PAY-1'), { programIds: ['x'] })).status).toBe(404);
-    expect((await contractor.put(path('MOB-1'), { programIds: ['x'] })).status).toBe(201);
+    expect((await contractor.put(path('MOB-1'), { programIds: ['x'] })).status).toBe(403);
+    expect((await contractor.get(path('MOB-1'))).status).toBe(404);
+    const lead = clientFor(emulator, 'lead.mobile@example.com');
+    expect((await lead.put(path('MOB-1'), { programIds: ['x'] })).status).toBe(201);
+  });
+
+  it('lets a view-only user read properties but not set or delete them', async () => {
+    const lead = clientFor(emulator, 'lead.mobile@example.com');
+    expect((await lead.put(path('MOB-2'), { programIds: ['x'] })).status).toBe(201);
+    const contractor = clientFor(emulator, 'contractor@example.com');
+    expect((await contractor.get(path('MOB-2'))).status).toBe(200);
+    expect((await contractor.put(path('MOB-2'), { programIds: [] })).status).toBe(403);
+    expect((await contractor.delete(path('MOB-2'))).status).toBe(403);
   });
 });

@@ -346,4 +346,17 @@ describe('what a viewer may see', () => {
       { permission: 'BROWSE_PROJECTS', issues: [Number(issue('MOB-1').id)], projects: [] },
     ]);
   });
+
+  it('grants EDIT_ISSUES where the user may browse, except to the view-only contractor', async () => {
+    const issues = [Number(issue('PAY-1').id), Number(issue('MOB-1').id)];
+    const body = { projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'], issues }] };
+    const asContractor = await contractor.post('/rest/api/3/permissions/check', body);
+    expect(asContractor.body.projectPermissions).toEqual([
+      { permission: 'BROWSE_PROJECTS', issues: [Number(issue('MOB-1').id)], projects: [] },
+      { permission: 'EDIT_ISSUES', issues: [], projects: [] },
+    ]);
+    const lead = clientFor(emulator, 'lead.mobile@example.com');
+    const asLead = await lead.post('/rest/api/3/permissions/check', body);
+    expect(asLead.body.projectPermissions[1]).toEqual({ permission: 'EDIT_ISSUES', issues, projects: [] });
+  });
 });

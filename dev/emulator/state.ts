@@ -15,6 +15,9 @@ import type {
 } from '../seed/index';
 
 /** Who is calling: a demo user (HTTP Basic) or the Forge app (Bearer token). */
+/** Demo users who may browse but never edit (they get EDIT_ISSUES nowhere). */
+export const VIEW_ONLY_EMAILS: ReadonlySet<string> = new Set(['contractor@example.com']);
+
 export type Caller = { kind: 'app' } | { kind: 'user'; user: DemoUser };
 
 interface PropertyRevision {
@@ -159,6 +162,15 @@ export class SiteState {
     if (caller.kind === 'app') return true;
     const allowed = caller.user.browseProjects;
     return allowed === 'all' || allowed.includes(projectKey);
+  }
+
+  /**
+   * Edit rights (EDIT_ISSUES, and setting issue properties) go with browse rights, except for view-only
+   * users: the contractor may look at MOB but change nothing.
+   */
+  canEdit(caller: Caller, projectKey: string): boolean {
+    if (!this.canBrowse(caller, projectKey)) return false;
+    return caller.kind === 'app' || !VIEW_ONLY_EMAILS.has(caller.user.email);
   }
 
   /** The issue if it exists and the caller may see it. */

@@ -22,12 +22,14 @@ export type Envelope<T> = { success: true; data: T } | { success: false; errors:
 
 export * from './program';
 export * from './scope';
+export * from './epic-panel'; // epic panel
 
 import type { ProgramContract } from './program';
 import type { ScopeContract } from './scope';
+import type { EpicPanelContract } from './epic-panel'; // epic panel
 
 /** Every resolver key with its request and response: one interface per area, merged here. */
-export interface ResolverContract extends ProgramContract, ScopeContract {}
+export interface ResolverContract extends ProgramContract, ScopeContract, EpicPanelContract {}
 
 export type ResolverKey = keyof ResolverContract;
 export type RequestOf<K extends ResolverKey> = ResolverContract[K]['request'];

@@ -1,11 +1,13 @@
 import Resolver from '@forge/resolver';
 import { defineProgramResolvers } from './program';
 import { defineScopeResolvers } from './scope';
+import { defineEpicPanelResolvers } from './epic-panel'; // epic panel
 
 /** One resolver for the app; each area registers its keys. */
 export function buildResolver(): Resolver {
   const resolver = new Resolver();
   defineProgramResolvers(resolver);
   defineScopeResolvers(resolver);
+  defineEpicPanelResolvers(resolver); // epic panel
   return resolver;
 }

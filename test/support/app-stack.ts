@@ -18,14 +18,20 @@ export interface AppStack {
   runtime: LocalForgeRuntime;
   /** Every request the app sent to the emulator, with its answer, since the stack started. */
   exchanges: Exchange[];
-  /** Calls a resolver as the demo user with this email. */
+  /** Calls a resolver as the demo user with this email; `context` is merged over the Forge context (e.g. an issue panel's). */
   invoke<K extends ResolverKey>(
     key: K,
     payload: RequestOf<K>,
     email?: string,
+    context?: Record<string, unknown>,
   ): Promise<Envelope<ResponseOf<K>>>;
   /** Like invoke, but for payloads that break the contract on purpose. */
-  invokeRaw(key: string, payload: unknown, email?: string): Promise<Envelope<unknown>>;
+  invokeRaw(
+    key: string,
+    payload: unknown,
+    email?: string,
+    context?: Record<string, unknown>,
+  ): Promise<Envelope<unknown>>;
   faults(body: Record<string, unknown>): Promise<void>;
   stats(): Promise<{ requests: Record<string, number>; unmodelled: Record<string, number>; total: number }>;
   close(): Promise<void>;
@@ -50,13 +56,23 @@ export async function startAppStack(options: { generator?: GeneratorOptions } = 
     cloudId: randomUUID(),
   });
   await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoProgram());
-  const invokeRaw = async (key: string, payload: unknown, email = 'tpm@example.com') =>
-    (await runtime.invoke(handler, { key, payload, accountId: accountIdOf(email) })) as Envelope<unknown>;
+  const invokeRaw = async (
+    key: string,
+    payload: unknown,
+    email = 'tpm@example.com',
+    context?: Record<string, unknown>,
+  ) =>
+    (await runtime.invoke(handler, {
+      key,
+      payload,
+      accountId: accountIdOf(email),
+      ...(context ? { context } : {}),
+    })) as Envelope<unknown>;
   return {
     emulator,
     runtime,
     exchanges,
-    invoke: async (key, payload, email) => (await invokeRaw(key, payload, email)) as never,
+    invoke: async (key, payload, email, context) => (await invokeRaw(key, payload, email, context)) as never,
     invokeRaw,
     faults: async (body) => {
       const response = await fetch(`${emulator.url}/__emulator/faults`, {

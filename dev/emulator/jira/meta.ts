@@ -11,7 +11,7 @@ import {
   type ApiRequest,
   type ApiResponse,
 } from '../http';
-import type { Caller } from '../state';
+import { VIEW_ONLY_EMAILS, type Caller } from '../state';
 import { listParam, projectAvatarUrls, userJson } from './render';
 
 /** The Forge app's own user, as `GET /myself` shows it to an asApp() call. */
@@ -115,11 +115,16 @@ const GLOBAL_PERMISSIONS = new Set([
 ]);
 const TPM_EMAIL = 'tpm@example.com';
 
-/** Everyone who may browse a project may work in it; only the TPM (and the app) administer. */
+/**
+ * Everyone who may browse a project may work in it, except view-only users (who may only browse);
+ * only the TPM (and the app) administer.
+ */
 function grants(caller: Caller, permission: string, canBrowse: boolean): boolean {
   if (!canBrowse) return false;
   if (permission === 'ADMINISTER_PROJECTS' || permission === 'DELETE_ISSUES')
     return caller.kind === 'app' || caller.user.email === TPM_EMAIL;
+  if (permission !== 'BROWSE_PROJECTS' && caller.kind === 'user')
+    return !VIEW_ONLY_EMAILS.has(caller.user.email);
   return true;
 }
 

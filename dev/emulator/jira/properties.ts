@@ -3,6 +3,7 @@ import { jiraError, ok, type ApiContext, type ApiRequest, type ApiResponse } fro
 /** Jira's limit on the JSON text of one issue property value. */
 export const PROPERTY_MAX_CHARS = 32_768;
 const NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
+const NO_EDIT = 'You do not have permission to edit issue properties of this issue.';
 
 export function getIssuePropertyKeys(req: ApiRequest, ctx: ApiContext): ApiResponse {
   const issue = ctx.state.visibleIssue(ctx.caller, req.params.issueIdOrKey ?? '');
@@ -26,6 +27,7 @@ export function getIssueProperty(req: ApiRequest, ctx: ApiContext): ApiResponse 
 export function setIssueProperty(req: ApiRequest, ctx: ApiContext): ApiResponse {
   const issue = ctx.state.visibleIssue(ctx.caller, req.params.issueIdOrKey ?? '');
   if (!issue) return jiraError(404, NOT_FOUND);
+  if (!ctx.state.canEdit(ctx.caller, issue.projectKey)) return jiraError(403, NO_EDIT);
   const key = req.params.propertyKey ?? '';
   if (key.length === 0 || key.length > 255)
     return jiraError(400, 'The property key must be between 1 and 255 characters long.');
@@ -41,6 +43,7 @@ export function setIssueProperty(req: ApiRequest, ctx: ApiContext): ApiResponse 
 export function deleteIssueProperty(req: ApiRequest, ctx: ApiContext): ApiResponse {
   const issue = ctx.state.visibleIssue(ctx.caller, req.params.issueIdOrKey ?? '');
   if (!issue) return jiraError(404, NOT_FOUND);
+  if (!ctx.state.canEdit(ctx.caller, issue.projectKey)) return jiraError(403, NO_EDIT);
   const key = req.params.propertyKey ?? '';
   if (!(key in issue.properties)) return jiraError(404, `The property with key '${key}' does not exist.`);
   ctx.state.deleteProperty(issue, key, ctx.now, ctx.searchLagMs('deleteIssueProperty'));
