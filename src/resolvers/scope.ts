@@ -4,6 +4,7 @@ import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapte
 import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
 import type { LinkTypeRef } from '../domain/scope/types';
 import { loadProgramInitiatives } from '../services/load-program-initiatives';
+import { loadProgramDependencies } from '../services/scope/load-program-dependencies';
 import type { CallContext } from './define';
 import { defineResolver } from './define';
 import { ProgramIdSchema } from './schemas';
@@ -29,5 +30,8 @@ export function defineScopeResolvers(resolver: Resolver): void {
   const request = z.object({ programId: ProgramIdSchema }).strict();
   defineResolver(resolver, 'program/initiatives', request, async ({ programId }, context) =>
     loadProgramInitiatives(scopeDeps(context), programId),
+  );
+  defineResolver(resolver, 'program/dependencies', request, async ({ programId }, context) =>
+    loadProgramDependencies(scopeDeps(context), programId),
   );
 }
