@@ -11,6 +11,7 @@ import {
   type LocalForgeRuntime,
   type SiteConnection,
 } from '../runtime';
+import { manifestEntities } from '../runtime/manifest-entities';
 import { DEMO_OPTIONS, DEMO_USERS } from '../seed';
 import { seedDemoProgram } from '../seed/demo-program';
 import { buildDevApp } from './dev-app';
@@ -136,6 +137,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
 
     const runtime: LocalForgeRuntime = installForgeRuntime({
       site,
+      entities: manifestEntities(),
       ...(options.kvsFile === undefined ? {} : { kvsFile: options.kvsFile }),
     });
     closers.push(() => runtime.uninstall());

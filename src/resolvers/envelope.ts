@@ -9,7 +9,8 @@ import {
   NotFoundError,
   RateLimitError,
 } from '../ports/atlassian-errors';
-import { NotAllowedError, ProgramNotFoundError, ScopeJqlError } from '../services/errors';
+import { NotAllowedError, ProgramNotFoundError, ProgramRuleError, ScopeJqlError } from '../services/errors';
+import { ItemNotFoundError, StaleVersionError } from '../ports/program-store';
 import { ProgramExistsError } from '../adapters/storage/kvs-program-store';
 
 export class PayloadError extends Error {
@@ -42,6 +43,16 @@ export function toErrorEnvelope(error: unknown, requestId: string): Envelope<nev
       success: false,
       errors: [{ errorType: 'VALIDATION', message: error.message, path: 'scopeJql' }],
     };
+  if (error instanceof ProgramRuleError)
+    return {
+      success: false,
+      errors: [
+        { errorType: 'VALIDATION', message: error.message, ...(error.path ? { path: error.path } : {}) },
+      ],
+    };
+  if (error instanceof StaleVersionError)
+    return fail('CONFLICT', `${error.message} Reload to see their change, then edit again.`);
+  if (error instanceof ItemNotFoundError) return fail('NOT_FOUND', error.message);
   if (error instanceof ProgramNotFoundError) return fail('NOT_FOUND', error.message);
   if (error instanceof ProgramExistsError) return fail('CONFLICT', error.message);
   if (error instanceof NotAllowedError) return fail('FORBIDDEN', error.message);

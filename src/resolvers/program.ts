@@ -1,12 +1,80 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
-import { toProgramSummary } from '../services/load-program-initiatives';
+import { authorize } from '../services/access';
+import {
+  createProgram,
+  deleteTeam,
+  moveProgramStage,
+  saveTeam,
+  updateParties,
+  updateProgram,
+} from '../services/program/program-admin';
+import { listPrograms, loadOverview } from '../services/program/overview';
 import { defineResolver } from './define';
+import { defineProgramItemResolvers } from './program-items';
+import { defineProgramLookupResolvers } from './program-lookups';
+import { programDeps } from './program-deps';
+import {
+  createProgramSchema,
+  deleteTeamSchema,
+  moveStageSchema,
+  programRefSchema,
+  requestOf,
+  saveTeamSchema,
+  updatePartiesSchema,
+  updateProgramSchema,
+} from './program-schemas';
 
 export function defineProgramResolvers(resolver: Resolver): void {
-  defineResolver(resolver, 'program/list', z.object({}).strict(), async () => {
-    const programs = await new KvsProgramStore().list();
-    return { programs: programs.map(toProgramSummary) };
+  defineResolver(resolver, 'program/list', z.object({}).strict(), async (_request, context) => ({
+    programs: await listPrograms(programDeps().programs, context.accountId),
+  }));
+
+  defineResolver(
+    resolver,
+    'program/create',
+    requestOf<'program/create'>(createProgramSchema),
+    (request, context) => createProgram(programDeps(), context.accountId, request, undefined),
+  );
+
+  defineResolver(resolver, 'program/get', programRefSchema, async (request, context) => {
+    const deps = programDeps();
+    const program = await authorize(deps.programs, request.programId, context.accountId, 'read');
+    return loadOverview(deps.programs, program, context.accountId);
   });
+
+  defineResolver(
+    resolver,
+    'program/update',
+    requestOf<'program/update'>(updateProgramSchema),
+    (request, context) => updateProgram(programDeps(), context.accountId, request),
+  );
+
+  defineResolver(
+    resolver,
+    'program/parties/update',
+    requestOf<'program/parties/update'>(updatePartiesSchema),
+    (request, context) => updateParties(programDeps(), context.accountId, request),
+  );
+
+  defineResolver(
+    resolver,
+    'program/teams/save',
+    requestOf<'program/teams/save'>(saveTeamSchema),
+    (request, context) => saveTeam(programDeps(), context.accountId, request),
+  );
+
+  defineResolver(resolver, 'program/teams/delete', deleteTeamSchema, (request, context) =>
+    deleteTeam(programDeps(), context.accountId, request),
+  );
+
+  defineResolver(
+    resolver,
+    'program/stage/move',
+    requestOf<'program/stage/move'>(moveStageSchema),
+    (request, context) => moveProgramStage(programDeps(), context.accountId, request),
+  );
+
+  defineProgramItemResolvers(resolver);
+  defineProgramLookupResolvers(resolver);
 }

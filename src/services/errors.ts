@@ -17,3 +17,13 @@ export class ScopeJqlError extends Error {
     super(`The program's scope JQL is not valid: ${reasons.join('; ') || jql}`);
   }
 }
+
+/** A request that breaks a rule of the program's data (a limit, a reference); `path` names the field. */
+export class ProgramRuleError extends Error {
+  constructor(
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}

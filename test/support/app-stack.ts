@@ -8,6 +8,7 @@ import {
 } from '../../dev/emulator/server';
 import { randomUUID } from 'node:crypto';
 import { installForgeRuntime, emulatorSite, type LocalForgeRuntime } from '../../dev/runtime';
+import { manifestEntities } from '../../dev/runtime/manifest-entities';
 import { DEMO_USERS, type GeneratorOptions } from '../../dev/seed';
 import { seedDemoProgram } from '../../dev/seed/demo-program';
 import type { Envelope, RequestOf, ResolverKey, ResponseOf } from '../../src/contract';
@@ -54,6 +55,7 @@ export async function startAppStack(options: { generator?: GeneratorOptions } = 
     site: emulatorSite(emulator.url, [...DEMO_USERS], EMULATOR_APP_TOKEN),
     // Each stack is its own site: per-site caches must not leak between them.
     cloudId: randomUUID(),
+    entities: manifestEntities(),
   });
   await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoProgram());
   const invokeRaw = async (

@@ -19,6 +19,11 @@ export interface ProgramTeam {
   capacityPerSprint: number;
 }
 
+export interface Person {
+  accountId: string;
+  displayName: string;
+}
+
 /** A stage move; an override records that the gate was passed with artifacts missing. */
 export interface StageChange {
   from: ProgramStage | null;
@@ -41,6 +46,8 @@ export interface ProgramRecord {
   sponsor: string | null;
   stakeholders: string[];
   teams: ProgramTeam[];
+  /** Display names of the people named in the program, as the user picker gave them. */
+  people: Person[];
   /** The high-level description, tied to the OKRs it serves. */
   description: string;
   expectedBenefits: string;
@@ -65,6 +72,7 @@ export function newProgramRecord(input: NewProgram): ProgramRecord {
     sponsor: null,
     stakeholders: [],
     teams: [],
+    people: [],
     description: '',
     expectedBenefits: '',
     resourcesNeeded: '',

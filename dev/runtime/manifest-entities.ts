@@ -1,0 +1,21 @@
+// The custom entities manifest.yml declares, read from the manifest itself so the local runtime's
+// indexes cannot drift from what Forge is told.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { EntityDeclaration } from './kvs-store';
+
+const manifestPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'manifest.yml');
+
+interface ManifestEntity extends EntityDeclaration {
+  name: string;
+}
+
+export function manifestEntities(file = manifestPath): Record<string, EntityDeclaration> {
+  const manifest = parse(readFileSync(file, 'utf8')) as {
+    app?: { storage?: { entities?: ManifestEntity[] } };
+  };
+  const entities = manifest.app?.storage?.entities ?? [];
+  return Object.fromEntries(entities.map(({ name, ...declaration }) => [name, declaration]));
+}
