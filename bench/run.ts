@@ -1,10 +1,11 @@
 // `npm run bench`: measures and prints one JSON object per line. It never fails on a number; tests gate
 // behaviour, this records how fast. `npm run bench -- scope` runs only the named modules.
 import { emit, type Emit } from './emit';
+import * as graph from './graph';
 import * as platform from './platform';
 import * as scope from './scope';
 
-const modules: Record<string, { run(emit: Emit): Promise<void> }> = { scope, platform };
+const modules: Record<string, { run(emit: Emit): Promise<void> }> = { scope, platform, graph };
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

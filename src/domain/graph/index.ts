@@ -1,6 +1,7 @@
 export * from './dependency-graph/dependency-graph';
 export * from './dependency-cycle-error';
 export {
+  EXHAUSTIVE_CYCLE_SEARCH_LIMIT,
   findCycles,
   stronglyConnectedComponents,
   type DependencyCycleReport,

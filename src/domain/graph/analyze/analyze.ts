@@ -16,7 +16,10 @@ export interface DependencyAnalysis {
   criticalPath: CriticalPath;
 }
 
-/** Cycles, generations and the critical path in one pass over the components (computed once). */
+/**
+ * Cycles, generations and the critical path, sharing one pass of Tarjan. Generations and the critical path
+ * both run over the graph without the cycles' members, so initiatives after a cycle still get a place.
+ */
 export function analyzeDependencies(
   graph: DependencyGraph,
   options: CriticalPathOptions,
@@ -24,7 +27,7 @@ export function analyzeDependencies(
   const components = computeComponents(graph);
   return {
     cycles: findCycles(graph, components),
-    generations: topologicalGenerations(graph, components),
+    generations: topologicalGenerations(graph, { cycles: 'skip' }, components),
     criticalPath: criticalPath(graph, options, components),
   };
 }

@@ -29,6 +29,14 @@ describe('topological generations', () => {
     expect(result.afterCycle).toEqual(['MOB-2', 'MOB-3']);
   });
 
+  it('with cycles skipped, places initiatives after a cycle by their other dependencies and still flags them', () => {
+    const graph = graphOf('START-1 -> PAY-1 -> ID-4 -> PAY-1', 'ID-4 -> MOB-2 -> MOB-3', 'START-1 -> MOB-3');
+    const result = topologicalGenerations(graph, { cycles: 'skip' });
+    expect(result.generations).toEqual([['MOB-2', 'START-1'], ['MOB-3']]);
+    expect(result.inCycle).toEqual(['ID-4', 'PAY-1']);
+    expect(result.afterCycle).toEqual(['MOB-2', 'MOB-3']);
+  });
+
   it('places all 100,000 initiatives of a chain, one per generation', () => {
     const { generations, inCycle, afterCycle } = topologicalGenerations(buildSample(chain(100_000)));
     expect(generations).toHaveLength(100_000);
