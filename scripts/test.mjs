@@ -29,13 +29,14 @@ function check(name, command, args) {
 
 const focused = jestArgs.length > 0;
 if (!focused) {
-  check('build the Custom UI', bin('vite'), [
-    'build',
-    '--config',
-    'static/program-view/vite.config.ts',
-    '--logLevel',
-    'warn',
-  ]);
+  for (const resource of ['program-view', 'epic-panel'])
+    check(`build the Custom UI (${resource})`, bin('vite'), [
+      'build',
+      '--config',
+      `static/${resource}/vite.config.ts`,
+      '--logLevel',
+      'warn',
+    ]);
   check('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   check('eslint', bin('eslint'), ['.']);
   const forgeLint = resolve(root, '..', 'shared', 'tools', 'forge-lint-offline', 'lint.mjs');

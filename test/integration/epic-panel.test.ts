@@ -200,21 +200,24 @@ describe('bad payloads change nothing', () => {
     ['a program id that is not a slug', { issueKey: '@epic', programId: 'Prog Atlas"' }, 'programId'],
     ['another issue than the panel is on', { issueKey: 'PAY-1', programId: PROGRAM }, 'issueKey'],
     ['an unknown field', { issueKey: '@epic', programId: PROGRAM, force: true }, ''],
-  ])('answers VALIDATION for %s', async (_name, raw, path) => {
-    const epic = programEpic();
-    const payload = { ...raw, ...(raw.issueKey === '@epic' ? { issueKey: epic.key } : {}) };
-    const before = await writes();
-    for (const key of ['epic/membership/add', 'epic/membership/remove']) {
-      const envelope = await stack.invokeRaw(key, payload, 'lead.mobile@example.com', panelOn(epic));
-      expect(envelope.success).toBe(false);
-      if (!envelope.success) {
-        expect(envelope.errors[0]?.errorType).toBe('VALIDATION');
-        if (path) expect(envelope.errors[0]?.path).toBe(path);
+  ] as Array<[string, Record<string, unknown>, string]>)(
+    'answers VALIDATION for %s',
+    async (_name, raw, path) => {
+      const epic = programEpic();
+      const payload = { ...raw, ...(raw.issueKey === '@epic' ? { issueKey: epic.key } : {}) };
+      const before = await writes();
+      for (const key of ['epic/membership/add', 'epic/membership/remove']) {
+        const envelope = await stack.invokeRaw(key, payload, 'lead.mobile@example.com', panelOn(epic));
+        expect(envelope.success).toBe(false);
+        if (!envelope.success) {
+          expect(envelope.errors[0]?.errorType).toBe('VALIDATION');
+          if (path) expect(envelope.errors[0]?.path).toBe(path);
+        }
       }
-    }
-    expect(await writes()).toBe(before);
-    expect(await storedMembership(epic)).toBeUndefined();
-  });
+      expect(await writes()).toBe(before);
+      expect(await storedMembership(epic)).toBeUndefined();
+    },
+  );
 
   it('answers VALIDATION outside an issue panel and on an issue that is not an epic', async () => {
     const epic = programEpic();
