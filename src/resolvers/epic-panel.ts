@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { searchJql } from '../adapters/jira/endpoints';
 import { canEditIssue } from '../adapters/jira/permissions';
 import { getMembershipProperty, setMembershipProperty } from '../adapters/jira/properties';
+import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapters/jira/jira-adapter';
 import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
+import type { LinkTypeRef } from '../domain/scope/types';
+import { loadEpicDependencies } from '../services/epic-panel/epic-dependencies';
+import { loadProgramDependencies } from '../services/scope/load-program-dependencies';
 import {
   changeEpicMembership,
   loadEpicPrograms,
@@ -20,6 +24,10 @@ const IssueKeySchema = z
   .min(1, 'issueKey is required')
   .max(64)
   .regex(/^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/, 'issueKey looks like PAY-12');
+
+// Site fields and link types change rarely; a warm function reuses them for ten minutes.
+const fieldCacheFor = memoryFieldCaches(10 * 60 * 1000);
+const linkTypeCacheFor = memorySiteCaches<LinkTypeRef[]>(10 * 60 * 1000);
 
 const SearchHitsSchema = z.object({ issues: z.array(z.unknown()).default([]) }).passthrough();
 
@@ -75,6 +83,28 @@ export function defineEpicPanelResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'epic/programs', IssueRequest, async (request, context) =>
     loadEpicPrograms(epicPanelDeps(context), panelEpic(request.issueKey, context)),
   );
+  defineResolver(resolver, 'epic/dependencies', IssueRequest, async (request, context) => {
+    const deps = epicPanelDeps(context);
+    const scope = {
+      jira: new ForgeJiraAdapter({
+        actor: 'user',
+        fieldCache: fieldCacheFor(context.siteId),
+        linkTypeCache: linkTypeCacheFor(context.siteId),
+      }),
+      programs: deps.programs,
+      accountId: context.accountId,
+    };
+    return loadEpicDependencies(
+      {
+        programsOfEpic: async (epic) =>
+          (await loadEpicPrograms(deps, epic)).programs
+            .filter((p) => p.via.length > 0)
+            .map((p) => p.program.id),
+        loadProgramDependencies: (programId) => loadProgramDependencies(scope, programId),
+      },
+      panelEpic(request.issueKey, context),
+    );
+  });
   defineResolver(resolver, 'epic/membership/add', MembershipRequest, async (request, context) =>
     changeEpicMembership(
       epicPanelDeps(context),

@@ -18,6 +18,8 @@ interface EpicRef {
 }
 
 const taken = new Set<string>();
+/** Read, never changed: stays outside every program. */
+let firstOutsideEpic: EpicRef;
 
 /** An epic outside the demo program that no other test has used (the demo site has a few). */
 function outsideEpic(): EpicRef {
@@ -108,7 +110,8 @@ describe('the epic panel shows the programs an epic belongs to', () => {
   });
 
   it('shows an epic outside every program as in none, with the programs it could join', async () => {
-    const data = await programsOf(outsideEpic());
+    firstOutsideEpic = outsideEpic();
+    const data = await programsOf(firstOutsideEpic);
     expect(data.programs.map((p) => [p.program.id, p.via])).toEqual([[PROGRAM, []]]);
   });
 });
@@ -233,6 +236,44 @@ describe('bad payloads change nothing', () => {
     );
     expect(story.success === false && story.errors[0]?.errorType).toBe('VALIDATION');
     expect(await writes()).toBe(before);
+  });
+});
+
+describe('the epic’s dependencies', () => {
+  it('lists what a cycle epic waits for and what waits for it, with status and team, and names the cycle', async () => {
+    const site = stack.emulator.site();
+    const cycle = site.program.cycle; // each blocks the next: ['PAY-1', 'ID-8', 'MOB-15', 'PAY-1']
+    const key = cycle[1]!;
+    const epic = { key, id: site.issues.find((i) => i.key === key)!.id };
+    const envelope = await stack.invoke(
+      'epic/dependencies',
+      { issueKey: key },
+      'tpm@example.com',
+      panelOn(epic),
+    );
+    if (!envelope.success) throw new Error(JSON.stringify(envelope.errors));
+    const [inProgram] = envelope.data.programs;
+    expect(inProgram?.program.id).toBe(PROGRAM);
+    const upstream = inProgram!.upstream.find((d) => d.key === cycle[0]);
+    const downstream = inProgram!.downstream.find((d) => d.key === cycle[2]);
+    expect(upstream).toMatchObject({ direction: 'upstream', external: false });
+    expect(upstream?.status?.name).toEqual(expect.any(String));
+    expect(upstream?.team).toEqual(expect.any(String));
+    expect(upstream?.evidence.length).toBeGreaterThan(0);
+    expect(downstream).toMatchObject({ direction: 'downstream' });
+    expect(envelope.data.warnings.join(' ')).toMatch(/cycle/);
+  });
+
+  it('shows no programs for an epic that is in none', async () => {
+    const epic = firstOutsideEpic;
+    expect((await programsOf(epic)).programs.every((p) => p.via.length === 0)).toBe(true);
+    const envelope = await stack.invoke(
+      'epic/dependencies',
+      { issueKey: epic.key },
+      'tpm@example.com',
+      panelOn(epic),
+    );
+    expect(envelope.success && envelope.data.programs).toEqual([]);
   });
 });
 
