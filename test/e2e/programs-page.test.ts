@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { PROGRAM_VIEW_BUILD_DIR, startDevStack, type DevStack } from '../../dev/server/stack';
-import { DEMO_OPTIONS, DEMO_USERS, type SiteData } from '../../dev/seed';
+import { DEMO_OPTIONS, DEMO_PROGRAM, DEMO_USERS, type SiteData } from '../../dev/seed';
 import { chromiumOrSkip, launchChromium } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -119,6 +119,9 @@ describeInBrowser('Programs page in a browser', () => {
 
   /** Waits until the page has settled on initiatives, an empty program or an error; fails fast on an error. */
   async function waitForInitiatives(): Promise<void> {
+    // The page opens on the Programs list: open the demo program, then its Scope tab.
+    await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
+    await app().getByTestId('tab-scope').click({ timeout: 30_000 });
     const settled = app().locator(
       '[data-testid="initiatives-summary"], [data-testid="initiatives-empty"], [data-testid="load-error"]',
     );

@@ -1,0 +1,67 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { token } from '@atlaskit/tokens';
+import type { ProgramSummary } from '../../../../src/contract';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
+import { OverviewTab } from '../overview/OverviewTab';
+import { useOverview } from '../overview/use-overview';
+import { ScopeTab } from '../scope/ScopeTab';
+
+/** One program: Overview (Initiation artifacts) and Scope. */
+export function ProgramPage({
+  programId,
+  siteUrl,
+  onBack,
+}: {
+  programId: string;
+  siteUrl: string | undefined;
+  onBack: () => void;
+}) {
+  const state = useOverview(programId);
+  const { overview, loadError } = state;
+  if (loadError) return <LoadError error={loadError} onRetry={state.reload} />;
+  if (!overview) return <Loading label="Loading the program" />;
+  const summary: ProgramSummary = {
+    id: overview.program.id,
+    name: overview.program.name,
+    stage: overview.program.stage,
+    scopeJql: overview.program.scopeJql,
+  };
+  return (
+    <div
+      data-testid="program-page"
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}
+    >
+      <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
+        <Button appearance="subtle" onClick={onBack} testId="back-to-programs">
+          ← Programs
+        </Button>
+        <Heading size="large" as="h2" testId="program-title">
+          {overview.program.name}
+        </Heading>
+        <Lozenge appearance="new" testId="program-page-stage">
+          {overview.program.stage}
+        </Lozenge>
+      </div>
+      <Tabs id="program-tabs" testId="program-tabs">
+        <TabList>
+          <Tab testId="tab-overview">Overview</Tab>
+          <Tab testId="tab-scope">Scope</Tab>
+        </TabList>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+            <OverviewTab overview={overview} state={state} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+            <ScopeTab program={summary} siteUrl={siteUrl} />
+          </div>
+        </TabPanel>
+      </Tabs>
+    </div>
+  );
+}
