@@ -9,25 +9,31 @@ import type {
 import type { IssueLinkRef, LinkTypeRef, ScopeChild, ScopeEpic } from '../../domain/scope/types';
 import type { SiteFields } from '../../ports/jira';
 
-// Lenient models of Jira's issue JSON: we read what we need and let the rest pass.
-const StatusSchema = z
-  .object({
-    name: z.string(),
-    statusCategory: z.object({ key: z.string() }).passthrough().optional(),
-  })
-  .passthrough();
+// Lenient readers of Jira's issue JSON: we read what we need and let the rest pass. The per-issue ones are
+// hand-written guards rather than zod schemas: a 1,000-epic program has 20,000+ issues and zod's copies of
+// every object cost seconds there.
 
-const IssueRefSchema = z.object({ id: z.string(), key: z.string() }).passthrough();
+/** An issue as search/jql and bulkfetch answer it: `fields` holds whatever fields were asked for. */
+export interface JiraIssueJson {
+  id: string;
+  key: string;
+  fields: Record<string, unknown>;
+  [extra: string]: unknown;
+}
 
-const IssueSchema = z
-  .object({
-    id: z.string(),
-    key: z.string(),
-    fields: z.record(z.string(), z.unknown()).default({}),
-  })
-  .passthrough();
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export type JiraIssueJson = z.infer<typeof IssueSchema>;
+/** Jira's ids are strings; a few APIs (agile) send numbers. */
+const idText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+
+/** `{ id, key }` of an issue reference (parent, linked issue); undefined when it is not one. */
+function readIssueRef(value: unknown): { id: string; key: string } | undefined {
+  if (!isRecord(value)) return undefined;
+  const id = idText(value.id);
+  return id !== undefined && typeof value.key === 'string' ? { id, key: value.key } : undefined;
+}
 
 const TeamValueSchema = z.union([
   z
@@ -41,10 +47,13 @@ const ProjectSchema = z.object({ key: z.string(), name: z.string() }).passthroug
 export class JiraShapeError extends Error {}
 
 export function parseIssue(body: unknown): JiraIssueJson {
-  const parsed = IssueSchema.safeParse(body);
-  if (!parsed.success)
-    throw new JiraShapeError(`Jira returned an issue we cannot read: ${parsed.error.message}`);
-  return parsed.data;
+  if (!isRecord(body)) throw new JiraShapeError('Jira returned an issue we cannot read: not an object');
+  const id = idText(body.id);
+  if (id === undefined) throw new JiraShapeError('Jira returned an issue we cannot read: no id');
+  if (typeof body.key !== 'string') throw new JiraShapeError(`Jira returned issue ${id} without a key`);
+  // The common case needs no copy: the parsed JSON is ours and nobody else holds it.
+  if (typeof body.id === 'string' && isRecord(body.fields)) return body as JiraIssueJson;
+  return { ...body, id, key: body.key, fields: isRecord(body.fields) ? body.fields : {} };
 }
 
 function statusCategory(key: string | undefined): StatusCategory {
@@ -54,9 +63,9 @@ function statusCategory(key: string | undefined): StatusCategory {
 }
 
 export function readStatus(value: unknown): IssueStatus {
-  const parsed = StatusSchema.safeParse(value);
-  if (!parsed.success) return { name: 'Unknown', category: 'new' };
-  return { name: parsed.data.name, category: statusCategory(parsed.data.statusCategory?.key) };
+  if (!isRecord(value) || typeof value.name !== 'string') return { name: 'Unknown', category: 'new' };
+  const category = isRecord(value.statusCategory) ? value.statusCategory.key : undefined;
+  return { name: value.name, category: statusCategory(typeof category === 'string' ? category : undefined) };
 }
 
 export function readTeam(value: unknown): Team | undefined {
@@ -91,8 +100,8 @@ export function epicOf(
   fields: SiteFields,
   epicKeys: ReadonlySet<string>,
 ): string | undefined {
-  const parent = IssueRefSchema.safeParse(issue.fields.parent);
-  if (parent.success && epicKeys.has(parent.data.key)) return parent.data.key;
+  const parent = readIssueRef(issue.fields.parent);
+  if (parent && epicKeys.has(parent.key)) return parent.key;
   if (fields.epicLink) {
     const link = issue.fields[fields.epicLink];
     if (typeof link === 'string' && epicKeys.has(link)) return link;
@@ -113,8 +122,8 @@ export function epicRefOf(
   fields: SiteFields,
   wanted: ReadonlySet<string>,
 ): string | undefined {
-  const parent = IssueRefSchema.safeParse(issue.fields.parent);
-  if (parent.success && (wanted.has(parent.data.id) || wanted.has(parent.data.key))) return parent.data.key;
+  const parent = readIssueRef(issue.fields.parent);
+  if (parent && (wanted.has(parent.id) || wanted.has(parent.key))) return parent.key;
   if (fields.epicLink) {
     const link = issue.fields[fields.epicLink];
     if (typeof link === 'string' && link !== '') return link;
@@ -130,51 +139,43 @@ export function readStoryPoints(value: unknown): number | null {
   return null;
 }
 
-const LinkTypeSchema = z
-  .object({
-    id: z.coerce.string().default(''),
-    name: z.string().default(''),
-    inward: z.string().default(''),
-    outward: z.string().default(''),
-  })
-  .passthrough();
-
-const LinkedIssueSchema = z
-  .object({
-    id: z.coerce.string().optional(),
-    key: z.string(),
-    fields: z.record(z.string(), z.unknown()).optional(),
-  })
-  .passthrough();
-
-const IssueLinkSchema = z
-  .object({
-    id: z.coerce.string().optional(),
-    type: LinkTypeSchema,
-    inwardIssue: LinkedIssueSchema.optional(),
-    outwardIssue: LinkedIssueSchema.optional(),
-  })
-  .passthrough();
+function readLinkType(value: unknown): LinkTypeRef | undefined {
+  if (!isRecord(value)) return undefined;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const type = {
+    id: idText(value.id) ?? '',
+    name: text(value.name),
+    inward: text(value.inward),
+    outward: text(value.outward),
+  };
+  return type.id === '' && type.name === '' ? undefined : type;
+}
 
 /** One entry of `issuelinks`; links we cannot read (no type, no other issue) are left out, not fatal. */
 export function readIssueLink(value: unknown): IssueLinkRef | undefined {
-  const parsed = IssueLinkSchema.safeParse(value);
-  if (!parsed.success) return undefined;
-  const { id, type, inwardIssue, outwardIssue } = parsed.data;
-  const other = outwardIssue ?? inwardIssue;
+  if (!isRecord(value)) return undefined;
+  const type = readLinkType(value.type);
+  if (!type) return undefined;
+  const outward = readIssueRef(value.outwardIssue) ?? readKeyOnly(value.outwardIssue);
+  const inward = outward ? undefined : (readIssueRef(value.inwardIssue) ?? readKeyOnly(value.inwardIssue));
+  const other = outward ?? inward;
   if (!other) return undefined;
-  const linkType: LinkTypeRef = { id: type.id, name: type.name, inward: type.inward, outward: type.outward };
+  const raw = (outward ? value.outwardIssue : value.inwardIssue) as Record<string, unknown>;
   const ref: IssueLinkRef = {
-    linkId: id ?? '',
-    type: linkType,
-    direction: outwardIssue ? 'outward' : 'inward',
-    other: { key: other.key },
+    linkId: idText(value.id) ?? '',
+    type,
+    direction: outward ? 'outward' : 'inward',
+    other: other.id === '' ? { key: other.key } : { id: other.id, key: other.key },
   };
-  if (other.id !== undefined) ref.other.id = other.id;
-  const summary = other.fields?.summary;
-  if (typeof summary === 'string') ref.other.summary = summary;
-  if (other.fields?.status !== undefined) ref.other.status = readStatus(other.fields.status);
+  const fields = isRecord(raw.fields) ? raw.fields : undefined;
+  if (typeof fields?.summary === 'string') ref.other.summary = fields.summary;
+  if (fields?.status !== undefined) ref.other.status = readStatus(fields.status);
   return ref;
+}
+
+/** A linked issue with a key but no id (seen in trimmed payloads). */
+function readKeyOnly(value: unknown): { id: string; key: string } | undefined {
+  return isRecord(value) && typeof value.key === 'string' ? { id: '', key: value.key } : undefined;
 }
 
 export function readIssueLinks(value: unknown): IssueLinkRef[] {
@@ -192,10 +193,8 @@ export function readLinkTypes(body: unknown): LinkTypeRef[] {
   const parsed = LinkTypeListSchema.safeParse(body);
   if (!parsed.success) return [];
   return parsed.data.issueLinkTypes.flatMap((entry) => {
-    const type = LinkTypeSchema.safeParse(entry);
-    return type.success && type.data.id !== ''
-      ? [{ id: type.data.id, name: type.data.name, inward: type.data.inward, outward: type.data.outward }]
-      : [];
+    const type = readLinkType(entry);
+    return type && type.id !== '' ? [type] : [];
   });
 }
 

@@ -5,6 +5,7 @@ import type { JiraPort, SiteFields } from '../../ports/jira';
 import { bulkFetchIssues, getFields, getIssueLinkTypes, searchJql, type Actor } from './endpoints';
 import { discoverSiteFields, jqlFieldRef } from './field-discovery';
 import {
+  JiraShapeError,
   epicRefOf,
   parseIssue,
   readLinkTypes,
@@ -22,7 +23,12 @@ const SearchPageSchema = z
   .passthrough();
 
 /** search/jql with fields=id answers bare `{ id }` items: no key, no fields. */
-const IssueIdSchema = z.object({ id: z.string() }).passthrough();
+function issueIdOf(raw: unknown): string {
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? raw.id : undefined;
+  if (typeof id === 'string' && id !== '') return id;
+  if (typeof id === 'number') return String(id);
+  throw new JiraShapeError('Jira returned a search result without an issue id');
+}
 
 const BulkFetchSchema = z
   .object({ issues: z.array(z.unknown()).default([]), issueErrors: z.array(z.unknown()).default([]) })
@@ -139,10 +145,10 @@ export class ForgeJiraAdapter implements JiraPort {
         ),
       );
       for (const raw of body.issues) {
-        const issue = IssueIdSchema.parse(raw);
-        if (!seen.has(issue.id)) {
-          seen.add(issue.id);
-          ids.push(issue.id);
+        const id = issueIdOf(raw);
+        if (!seen.has(id)) {
+          seen.add(id);
+          ids.push(id);
         }
       }
       if (body.isLast !== false || !body.nextPageToken) return ids;
