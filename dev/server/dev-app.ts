@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { escapeHtml, renderHostPage, type HostPageUser } from './host-page';
+import { escapeHtml, renderHostPage, type HostPageIssue, type HostPageUser } from './host-page';
 import { serveDirectory } from './static-files';
 import { loadThemeCss } from './theme-css';
 
@@ -34,6 +34,8 @@ export interface DevInvokeRequest {
   key: string;
   payload: Record<string, unknown>;
   accountId: string;
+  /** The Forge context of the module that called, e.g. the epic panel's issue; absent for the global page. */
+  context?: Record<string, unknown>;
 }
 
 export interface DevAppOptions {
@@ -45,7 +47,19 @@ export interface DevAppOptions {
   /** How the banner names the site, e.g. "the emulated Jira site at http://localhost:4000". */
   siteLabel: string;
   invoke: (request: DevInvokeRequest) => Promise<unknown>;
+  /** The built epic panel (`static/epic-panel/build`); without it /issue/<KEY> answers 404. */
+  epicPanelBuildDir?: string;
+  /** Finds an issue the host page shows, as the acting user sees it. */
+  lookupIssue?: (key: string, accountId: string) => Promise<HostPageIssue | undefined>;
   logger?: boolean;
+}
+
+/** The Forge context an issue panel gets: the host, not the app, says which issue it is on. */
+export function issuePanelContext(issue: HostPageIssue): Record<string, unknown> {
+  return {
+    moduleKey: 'epic-panel',
+    extension: { type: 'jira:issuePanel', issue: { key: issue.key, id: issue.id, type: issue.type } },
+  };
 }
 
 /** The bridge stand-in must run before the app's module script, which imports @forge/bridge. */
@@ -91,6 +105,33 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
     return reply.header('content-security-policy', HOST_CSP).type('text/html; charset=utf-8').send(page);
   });
 
+  const findIssue = async (key: unknown, user: HostPageUser): Promise<HostPageIssue | undefined> =>
+    typeof key === 'string' && /^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(key) && options.lookupIssue
+      ? options.lookupIssue(key.toUpperCase(), user.accountId)
+      : undefined;
+
+  app.get('/issue/:key', async (request, reply) => {
+    const query = isRecord(request.query) ? request.query : {};
+    const params = isRecord(request.params) ? request.params : {};
+    const user = actingUser(query.as);
+    const issue = options.epicPanelBuildDir ? await findIssue(params.key, user) : undefined;
+    if (!issue)
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(
+          `<!doctype html><title>Not found</title><p>${escapeHtml(user.displayName)} cannot see an issue ${escapeHtml(String(params.key))}. Open <a href="/">the demo</a>.</p>`,
+        );
+    const page = renderHostPage({
+      users: options.users,
+      actingAs: user,
+      siteUrl: options.siteUrl,
+      siteLabel: options.siteLabel,
+      issue,
+    });
+    return reply.header('content-security-policy', HOST_CSP).type('text/html; charset=utf-8').send(page);
+  });
+
   app.get('/__dev/host.js', async (_request, reply) =>
     sendPublicFile(reply, 'host.js', 'text/javascript; charset=utf-8'),
   );
@@ -112,6 +153,7 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
   app.get('/__dev/context', async (request) => {
     const query = isRecord(request.query) ? request.query : {};
     const user = actingUser(query.as);
+    const issue = await findIssue(query.issue, user);
     return {
       accountId: user.accountId,
       cloudId: 'local-dev-cloud',
@@ -130,6 +172,7 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
         spacing: 'spacing',
         typography: 'typography',
       },
+      ...(issue ? { localId: 'epic-panel-local', ...issuePanelContext(issue) } : {}),
     };
   });
 
@@ -150,8 +193,19 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
         message: `Unknown user ${JSON.stringify(body.accountId)}; use one of ${options.users.map((u) => u.email).join(', ')}.`,
       });
     }
+    // Like Forge, the host attaches the module's context: the bridge names the issue, the server looks it up.
+    const issue = body.issueKey === undefined ? undefined : await findIssue(body.issueKey, user);
+    if (body.issueKey !== undefined && !issue)
+      return reply
+        .code(404)
+        .send({ message: `No issue ${JSON.stringify(body.issueKey)} for ${user.email}.` });
     try {
-      return await options.invoke({ key: body.key, payload: body.payload ?? {}, accountId: user.accountId });
+      return await options.invoke({
+        key: body.key,
+        payload: body.payload ?? {},
+        accountId: user.accountId,
+        ...(issue ? { context: issuePanelContext(issue) } : {}),
+      });
     } catch (error) {
       request.log.error({ err: error, key: body.key }, 'resolver invocation failed');
       // Forge rejects the UI's invoke() when a resolver throws; so does the bridge stand-in on a 500.
@@ -180,6 +234,28 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
     root: options.buildDir,
     headers: { 'content-security-policy': CUSTOM_UI_CSP },
   });
+
+  const epicPanelDir = options.epicPanelBuildDir;
+  if (epicPanelDir) {
+    const servePanelIndex = async (_request: unknown, reply: FastifyReply) => {
+      const html = await readFile(path.join(epicPanelDir, 'index.html'), 'utf8');
+      return reply
+        .header('content-security-policy', CUSTOM_UI_CSP)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(injectDevBridge(html));
+    };
+    app.get('/epic-panel/', servePanelIndex);
+    app.get('/epic-panel/index.html', servePanelIndex);
+    app.get('/epic-panel/dev-bridge.js', async (_request, reply) =>
+      sendPublicFile(reply, 'dev-bridge.js', 'text/javascript; charset=utf-8'),
+    );
+    serveDirectory(app, {
+      prefix: '/epic-panel/',
+      root: epicPanelDir,
+      headers: { 'content-security-policy': CUSTOM_UI_CSP },
+    });
+  }
 
   app.setNotFoundHandler(async (request, reply) =>
     reply

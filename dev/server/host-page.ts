@@ -6,11 +6,21 @@ export interface HostPageUser {
   displayName: string;
 }
 
+/** An issue whose view hosts the epic panel (the jira:issuePanel stand-in). */
+export interface HostPageIssue {
+  key: string;
+  id: string;
+  type: string;
+  summary: string;
+}
+
 export interface HostPageModel {
   users: readonly HostPageUser[];
   actingAs: HostPageUser;
   siteUrl: string;
   siteLabel: string;
+  /** Render an issue view with the epic panel instead of the global page. */
+  issue?: HostPageIssue;
 }
 
 const escapes: Record<string, string> = {
@@ -45,13 +55,28 @@ export function renderHostPage(model: HostPageModel): string {
       return `<option value="${escapeHtml(user.email)}"${selected}>${escapeHtml(user.displayName)} (${escapeHtml(user.email)})</option>`;
     })
     .join('\n            ');
-  const appSrc = `/app/index.html?as=${encodeURIComponent(model.actingAs.email)}`;
+  const as = encodeURIComponent(model.actingAs.email);
+  const issue = model.issue;
+  const appSrc = issue
+    ? `/epic-panel/index.html?issue=${encodeURIComponent(issue.key)}&as=${as}`
+    : `/app/index.html?as=${as}`;
+  const switchAction = issue ? `/issue/${encodeURIComponent(issue.key)}` : '/';
+  const frame = issue
+    ? `<main class="issue-view">
+      <p class="issue-crumb">${escapeHtml(issue.type)} · <span id="issue-key">${escapeHtml(issue.key)}</span></p>
+      <h1 class="issue-summary">${escapeHtml(issue.summary)}</h1>
+      <h2 class="issue-panel-title">Programs</h2>
+      <iframe class="panel-frame" id="forge-app" title="Programs epic panel" src="${escapeHtml(appSrc)}"
+        sandbox="allow-downloads allow-forms allow-modals allow-popups allow-same-origin allow-scripts"></iframe>
+    </main>`
+    : `<iframe class="app-frame" id="forge-app" title="Programs app" src="${escapeHtml(appSrc)}"
+      sandbox="allow-downloads allow-forms allow-modals allow-popups allow-same-origin allow-scripts"></iframe>`;
   return `<!doctype html>
 <html lang="en" data-color-mode="light" data-theme="dark:dark light:light shape:shape spacing:spacing typography:typography">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Programs - Jira (local demo)</title>
+    <title>${issue ? `${escapeHtml(issue.key)} - ` : 'Programs - '}Jira (local demo)</title>
     <link rel="stylesheet" href="/__dev/theme.css" />
     <link rel="stylesheet" href="/__dev/host.css" />
     <script src="/__dev/host.js" defer></script>
@@ -71,7 +96,7 @@ export function renderHostPage(model: HostPageModel): string {
       </nav>
       <div class="spacer"></div>
       <div class="search" aria-hidden="true">Search</div>
-      <form id="user-switcher" class="user-switcher" method="get" action="/">
+      <form id="user-switcher" class="user-switcher" method="get" action="${escapeHtml(switchAction)}">
         <label for="acting-user">Acting as</label>
         <select id="acting-user" name="as">
             ${options}
@@ -81,8 +106,7 @@ export function renderHostPage(model: HostPageModel): string {
       </form>
     </header>
     <p class="demo-banner">Local demo: the app below runs its real resolvers in-process against ${escapeHtml(model.siteLabel)}, as ${escapeHtml(model.actingAs.displayName)}.</p>
-    <iframe class="app-frame" id="forge-app" title="Programs app" src="${escapeHtml(appSrc)}"
-      sandbox="allow-downloads allow-forms allow-modals allow-popups allow-same-origin allow-scripts"></iframe>
+    ${frame}
     <div id="host-toast" class="host-toast" role="status" hidden></div>
   </body>
 </html>

@@ -15,12 +15,14 @@ import { manifestEntities } from '../runtime/manifest-entities';
 import { DEMO_OPTIONS, DEMO_USERS } from '../seed';
 import { seedDemoProgram } from '../seed/demo-program';
 import { buildDevApp } from './dev-app';
-import type { HostPageUser } from './host-page';
+import type { HostPageIssue, HostPageUser } from './host-page';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Where `npm run build:ui` puts the Custom UI. */
 export const PROGRAM_VIEW_BUILD_DIR = path.join(repoRoot, 'static', 'program-view', 'build');
+/** Where `npm run build:ui` puts the epic panel. */
+export const EPIC_PANEL_BUILD_DIR = path.join(repoRoot, 'static', 'epic-panel', 'build');
 export const DEFAULT_USER_EMAIL = 'tpm@example.com';
 
 export interface DevStackOptions {
@@ -34,6 +36,8 @@ export interface DevStackOptions {
   site?: 'emulator' | 'real';
   /** The built Custom UI to serve. Default static/program-view/build. */
   buildDir?: string;
+  /** The built epic panel, hosted at /issue/<KEY>. Default static/epic-panel/build when it is built. */
+  epicPanelBuildDir?: string;
   /** Interface to listen on. Default 127.0.0.1. */
   host?: string;
   /** Log every request (fastify's logger). */
@@ -93,6 +97,38 @@ async function realSiteUser(site: SiteConnection): Promise<HostPageUser> {
   };
 }
 
+/** The issue the host page shows, read from the site as the acting user (Jira's own issue view does that). */
+function issueLookup(site: SiteConnection) {
+  return async (key: string, accountId: string): Promise<HostPageIssue | undefined> => {
+    const response = await fetch(
+      `${site.baseUrl}/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,issuetype`,
+      { headers: { authorization: site.userAuthorization(accountId), accept: 'application/json' } },
+    );
+    if (!response.ok) return undefined;
+    const issue = (await response.json()) as {
+      id?: unknown;
+      key?: unknown;
+      fields?: { summary?: unknown; issuetype?: { name?: unknown } };
+    };
+    if (typeof issue.id !== 'string' || typeof issue.key !== 'string') return undefined;
+    return {
+      id: issue.id,
+      key: issue.key,
+      summary: typeof issue.fields?.summary === 'string' ? issue.fields.summary : '',
+      type: typeof issue.fields?.issuetype?.name === 'string' ? issue.fields.issuetype.name : 'Issue',
+    };
+  };
+}
+
+async function isBuilt(buildDir: string): Promise<boolean> {
+  try {
+    await access(path.join(buildDir, 'index.html'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Starts everything `npm start` needs: the emulator (unless a real site is configured), the local Forge
  * runtime with the demo program seeded into KVS, and the dev server that hosts the built Custom UI with
@@ -100,6 +136,7 @@ async function realSiteUser(site: SiteConnection): Promise<HostPageUser> {
  */
 export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
   const buildDir = options.buildDir ?? PROGRAM_VIEW_BUILD_DIR;
+  const epicPanelBuildDir = options.epicPanelBuildDir ?? EPIC_PANEL_BUILD_DIR;
   await assertUiBuilt(buildDir);
 
   const realSite = options.site === 'emulator' ? undefined : realSiteFromEnv(process.env);
@@ -152,7 +189,9 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       siteUrl: site.baseUrl,
       siteLabel,
       logger: options.logRequests ?? false,
-      invoke: ({ key, payload, accountId }) => runtime.invoke(handler, { key, payload, accountId }),
+      invoke: ({ key, payload, accountId, context }) =>
+        runtime.invoke(handler, { key, payload, accountId, ...(context ? { context } : {}) }),
+      ...((await isBuilt(epicPanelBuildDir)) ? { epicPanelBuildDir, lookupIssue: issueLookup(site) } : {}),
     });
     closers.push(() => app.close());
     await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });

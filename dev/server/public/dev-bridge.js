@@ -8,7 +8,10 @@
 (function installDevBridge() {
   'use strict';
 
-  var actingAs = new URLSearchParams(location.search).get('as') || '';
+  var query = new URLSearchParams(location.search);
+  var actingAs = query.get('as') || '';
+  // Set on the epic panel: the issue whose view hosts it (the host supplies its context, as Forge does).
+  var issueKey = query.get('issue') || '';
   var contextPromise;
 
   function readJson(response, what) {
@@ -20,7 +23,9 @@
 
   function getContext() {
     if (!contextPromise) {
-      contextPromise = fetch('/__dev/context?as=' + encodeURIComponent(actingAs)).then(function (response) {
+      var url = '/__dev/context?as=' + encodeURIComponent(actingAs);
+      if (issueKey) url += '&issue=' + encodeURIComponent(issueKey);
+      contextPromise = fetch(url).then(function (response) {
         return readJson(response, 'Reading the Forge context');
       });
     }
@@ -44,11 +49,12 @@
       return fetch('/__dev/invoke', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          key: payload.functionKey,
-          payload: payload.payload || {},
-          accountId: actingAs,
-        }),
+        body: JSON.stringify(
+          Object.assign(
+            { key: payload.functionKey, payload: payload.payload || {}, accountId: actingAs },
+            issueKey ? { issueKey: issueKey } : {},
+          ),
+        ),
       }).then(function (response) {
         return readJson(response, 'Resolver "' + payload.functionKey + '"');
       });
