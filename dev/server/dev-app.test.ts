@@ -160,3 +160,76 @@ describe('injectDevBridge', () => {
     expect(() => injectDevBridge('<html><body></body></html>')).toThrow(/no <head>/);
   });
 });
+
+describe('dev server hosting the epic panel', () => {
+  const epic = { key: 'MOB-7', id: '10070', type: 'Epic', summary: 'Offline <sync>' };
+  let panelDir: string;
+  let app: FastifyInstance;
+  let invocations: DevInvokeRequest[];
+  let base: string;
+
+  beforeAll(async () => {
+    panelDir = await mkdtemp(path.join(tmpdir(), 'epic-panel-build-'));
+    await writeFile(path.join(panelDir, 'index.html'), builtIndex);
+    invocations = [];
+    app = await buildDevApp({
+      buildDir: panelDir,
+      epicPanelBuildDir: panelDir,
+      lookupIssue: async (key, accountId) => (key === epic.key && accountId === 'acc-tpm' ? epic : undefined),
+      users,
+      defaultUserEmail: 'tpm@example.com',
+      siteUrl: 'http://127.0.0.1:4000',
+      siteLabel: 'the emulated Jira site',
+      invoke: async (request) => {
+        invocations.push(request);
+        return { success: true, data: {} };
+      },
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    base = `http://127.0.0.1:${address.port}`;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await rm(panelDir, { recursive: true, force: true });
+  });
+
+  it('renders an issue view with the panel iframe for the acting user, escaping the summary', async () => {
+    const response = await fetch(`${base}/issue/MOB-7?as=tpm@example.com`);
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('src="/epic-panel/index.html?issue=MOB-7&amp;as=tpm%40example.com"');
+    expect(html).toContain('Offline &lt;sync&gt;');
+  });
+
+  it('answers 404 for an issue the acting user cannot see', async () => {
+    expect((await fetch(`${base}/issue/MOB-7?as=contractor@example.com`)).status).toBe(404);
+  });
+
+  it('gives the panel an issue-panel context and passes it to the resolvers', async () => {
+    const context = (await (await fetch(`${base}/__dev/context?as=tpm@example.com&issue=MOB-7`)).json()) as {
+      extension: unknown;
+    };
+    expect(context.extension).toEqual({
+      type: 'jira:issuePanel',
+      issue: { key: 'MOB-7', id: '10070', type: 'Epic' },
+    });
+    const response = await fetch(`${base}/__dev/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        key: 'epic/programs',
+        payload: { issueKey: 'MOB-7' },
+        accountId: 'tpm@example.com',
+        issueKey: 'MOB-7',
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(invocations.at(-1)?.context).toMatchObject({
+      moduleKey: 'epic-panel',
+      extension: { type: 'jira:issuePanel', issue: { key: 'MOB-7', id: '10070' } },
+    });
+  });
+});
