@@ -1,7 +1,7 @@
 // Lays the dependency graph out with ELK's layered (Sugiyama) algorithm, left to right.
-// elk.bundled.js runs ELK in the page itself (no web worker, no eval): it works under Forge's Custom UI CSP.
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkNode } from 'elkjs/lib/elk-api';
+// elk.bundled.js runs ELK in the page itself (no web worker, no eval): it works under Forge's Custom UI CSP
+// (script-src 'self'). It is ~1.4 MB, so it is loaded on first use, as its own chunk, not with the page.
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
 import type { DependencyGraphView } from './dependencies-model';
 
 export const NODE_WIDTH = 168;
@@ -32,7 +32,12 @@ export interface GraphLayout {
   edges: Map<string, RoutedEdge>;
 }
 
-let elk: InstanceType<typeof ELK> | undefined;
+let elk: Promise<ELK> | undefined;
+
+function loadElk(): Promise<ELK> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk());
+  return elk;
+}
 
 /** The ELK input for a graph view: fixed-size nodes in key order, one edge per dependency. */
 export function elkInput(view: DependencyGraphView): ElkNode {
@@ -55,8 +60,7 @@ export function elkInput(view: DependencyGraphView): ElkNode {
 }
 
 export async function layoutDependencyGraph(view: DependencyGraphView): Promise<GraphLayout> {
-  elk ??= new ELK();
-  const result = await elk.layout(elkInput(view));
+  const result = await (await loadElk()).layout(elkInput(view));
   const nodes = new Map<string, PlacedNode>();
   for (const child of result.children ?? [])
     nodes.set(child.id, {
