@@ -4,12 +4,12 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ProgramStage, ProgramSummary } from '../../../../src/contract';
 import { call } from '../api';
-import { InitiativesTable } from '../components/InitiativesTable';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { Warnings } from '../components/Warnings';
 import { summariseInitiatives, summaryLine } from '../initiatives-model';
 import { useResource } from '../use-resource';
+import { ScopeTable } from './ScopeTable';
 
 const stageLabel: Record<ProgramStage, string> = {
   initiation: 'Initiation',
@@ -22,7 +22,7 @@ const stageLabel: Record<ProgramStage, string> = {
 const stack = (gap: Parameters<typeof token>[0], fallback: string) =>
   ({ display: 'flex', flexDirection: 'column', gap: token(gap, fallback) }) as const;
 
-/** The Scope tab: the program’s initiatives across teams, with their child progress. */
+/** The Scope tab: the program’s initiatives across teams, with estimates, child progress and dependency counts. */
 export function ScopeTab({ program, siteUrl }: { program: ProgramSummary; siteUrl: string | undefined }) {
   const load = useCallback(() => call('program/initiatives', { programId: program.id }), [program.id]);
   const { resource, retry } = useResource(load);
@@ -50,7 +50,7 @@ export function ScopeTab({ program, siteUrl }: { program: ProgramSummary; siteUr
               {summaryLine(summariseInitiatives(resource.value.initiatives))}
             </p>
           )}
-          <InitiativesTable
+          <ScopeTable
             program={resource.value.program}
             initiatives={resource.value.initiatives}
             siteUrl={siteUrl}

@@ -1,0 +1,57 @@
+import type { InitiativeRow } from '../../../../src/contract';
+import { dependencyText, estimateSortKey, estimateText, filterByTeams, teamsOf } from './scope-model';
+
+function initiative(overrides: Partial<InitiativeRow> = {}): InitiativeRow {
+  return {
+    id: '10001',
+    key: 'PAY-1',
+    summary: 'Card payments in EUR',
+    team: 'Payments',
+    status: { name: 'In Progress', category: 'indeterminate' },
+    children: { total: 6, done: 4, inProgress: 1, toDo: 1 },
+    estimate: 13,
+    upstream: 1,
+    downstream: 2,
+    ...overrides,
+  };
+}
+
+describe('the Scope tab’s team filter', () => {
+  const rows = [
+    initiative({ key: 'PAY-1', team: 'Payments' }),
+    initiative({ key: 'ID-1', team: 'Identity' }),
+    initiative({ key: 'PAY-2', team: 'Payments' }),
+  ];
+
+  it('offers each team once, alphabetically', () => {
+    expect(teamsOf(rows)).toEqual(['Identity', 'Payments']);
+  });
+
+  it('shows only the chosen teams’ initiatives', () => {
+    expect(filterByTeams(rows, ['Payments']).map((r) => r.key)).toEqual(['PAY-1', 'PAY-2']);
+  });
+
+  it('shows every initiative when no team is chosen', () => {
+    expect(filterByTeams(rows, [])).toHaveLength(3);
+  });
+});
+
+describe('estimates and dependency counts', () => {
+  it.each([
+    [13, '13'],
+    [2.5, '2.5'],
+    [null, '—'],
+  ])('shows the estimate %p as %s', (estimate, text) => {
+    expect(estimateText(estimate)).toBe(text);
+  });
+
+  it('sorts unestimated initiatives below estimated ones', () => {
+    expect(estimateSortKey(null)).toBeLessThan(estimateSortKey(0));
+  });
+
+  it('says plainly what an initiative waits for and what waits for it', () => {
+    expect(dependencyText(0, 'upstream')).toBe('Waits for nothing');
+    expect(dependencyText(3, 'upstream')).toBe('Waits for 3');
+    expect(dependencyText(2, 'downstream')).toBe('2 wait for it');
+  });
+});
