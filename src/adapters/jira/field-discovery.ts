@@ -28,11 +28,14 @@ export function discoverSiteFields(body: unknown): SiteFields {
   const storyPoints =
     byCustom('com.pyxis.greenhopper.jira:jsw-story-points') ?? byName(STORY_POINTS_NAMES, 'number');
   const sprint = byCustom('com.pyxis.greenhopper.jira:gh-sprint');
+  // The Atlassian Team field, then the older Advanced Roadmaps (Portfolio) team field, then a field named Team.
   const team =
     byCustom('com.atlassian.teams:rm-teams-custom-field-team') ??
-    byCustom('com.atlassian.rm.teams:rm-teams-custom-field-team');
+    byCustom('com.atlassian.rm.teams:rm-teams-custom-field-team') ??
+    fields.find((f) => f.custom === true && f.name.toLowerCase() === 'team')?.id;
   const startDate =
-    byCustom('com.atlassian.jpo:jpo-custom-field-baseline-start') ?? byName(['start date'], 'date');
+    byCustom('com.atlassian.jpo:jpo-custom-field-baseline-start') ??
+    byName(['target start', 'start date'], 'date');
   const targetDate =
     byCustom('com.atlassian.jpo:jpo-custom-field-baseline-end') ??
     byName(['target end', 'due date (target)'], 'date');
