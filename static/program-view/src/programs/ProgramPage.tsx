@@ -8,9 +8,10 @@ import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { OverviewTab } from '../overview/OverviewTab';
 import { useOverview } from '../overview/use-overview';
+import { DependenciesTab } from '../dependencies/DependenciesTab';
 import { ScopeTab } from '../scope/ScopeTab';
 
-/** One program: Overview (Initiation artifacts) and Scope. */
+/** One program: Overview (Initiation artifacts), Scope and Dependencies. */
 export function ProgramPage({
   programId,
   siteUrl,
@@ -50,6 +51,7 @@ export function ProgramPage({
         <TabList>
           <Tab testId="tab-overview">Overview</Tab>
           <Tab testId="tab-scope">Scope</Tab>
+          <Tab testId="tab-dependencies">Dependencies</Tab>
         </TabList>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
@@ -59,6 +61,11 @@ export function ProgramPage({
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
             <ScopeTab program={summary} siteUrl={siteUrl} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+            <DependenciesTab program={summary} siteUrl={siteUrl} />
           </div>
         </TabPanel>
       </Tabs>
