@@ -149,6 +149,9 @@ export function DependencyGraph({ view }: { view: DependencyGraphView }) {
               <path
                 key={id}
                 data-testid={`dependency-edge-${id}`}
+                data-on-cycle={style.onCycle || undefined}
+                data-cross-team={style.crossTeam || undefined}
+                data-critical={style.onCriticalPath || undefined}
                 d={pathData(routed.points)}
                 fill="none"
                 style={{ stroke: paint(style.stroke), strokeWidth: style.width }}
@@ -166,6 +169,8 @@ export function DependencyGraph({ view }: { view: DependencyGraphView }) {
               <g
                 key={node.key}
                 data-testid={`dependency-node-${node.key}`}
+                data-on-cycle={onCycle || undefined}
+                data-critical={onCriticalPath || undefined}
                 transform={`translate(${placed.x},${placed.y})`}
                 role="link"
                 tabIndex={0}
