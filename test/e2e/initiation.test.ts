@@ -78,7 +78,7 @@ describeInBrowser('Initiation in a browser', () => {
     await pickPerson('parties-sponsor-input', 'Dana Whitfield');
     await pickPerson('parties-stakeholders-input', 'Sam Okafor');
     await click('parties-save');
-    await expect(app().getByTestId('parties-sponsor-name').textContent()).resolves.toBe('Dana Whitfield');
+    await app().getByTestId('parties-sponsor-name').filter({ hasText: 'Dana Whitfield' }).waitFor();
 
     await click('teams-add');
     await fill('team-form-name', 'Payments');
@@ -93,6 +93,7 @@ describeInBrowser('Initiation in a browser', () => {
     await fill('goals-form-target', '2.6');
     await fill('goals-form-dueDate', '2027-06-30');
     await click('goals-form-submit');
+    await app().getByTestId('goal').waitFor();
     await click('goals-agree');
     await select('goals-agree-form-agreedBy', { label: 'Dana Whitfield' } as never);
     await click('goals-agree-form-submit');
@@ -105,18 +106,22 @@ describeInBrowser('Initiation in a browser', () => {
     await fill('milestones-form-targetDate', '2027-04-30');
     await fill('milestones-form-initiativeKeys', 'PAY-1');
     await click('milestones-form-submit');
+    await app().getByTestId('milestone').waitFor();
     await click('milestones-agree');
     await click('milestones-agree-form-submit');
-    await expect(app().getByTestId('milestones-agreement').textContent()).resolves.toMatch(/^Agreed by/);
+    await app()
+      .getByTestId('milestones-agreement')
+      .filter({ hasText: /^Agreed by/ })
+      .waitFor();
 
     await click('risks-add');
     await fill('risks-form-title', 'Payment provider contract late');
     await select('risks-form-probability', '4');
     await select('risks-form-impact', '5');
     await click('risks-form-submit');
-    await expect(app().getByTestId('heat-cell-5-4').textContent()).resolves.toBe('1');
+    await app().getByTestId('heat-cell-5-4').filter({ hasText: /^1$/ }).waitFor();
 
-    await expect(app().getByTestId('stage-gate-missing').count()).resolves.toBe(0);
+    await app().getByTestId('stage-gate-missing').waitFor({ state: 'detached' });
     await click('stage-move-next');
     await app().locator('[data-testid="stage-step-planning"][aria-current="step"]').waitFor();
     await page.screenshot({ path: path.join(resultsDir, 'initiation-tpm.png'), fullPage: true });
