@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'static/*/build', 'contract/openapi', '.data', 'coverage'] },
+  { ignores: ['node_modules', 'dist', 'static/*/build', 'contract/openapi', '.data', 'coverage', '.scratch', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

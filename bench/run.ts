@@ -2,10 +2,11 @@
 // behaviour, this records how fast. `npm run bench -- scope` runs only the named modules.
 import { emit, type Emit } from './emit';
 import * as graph from './graph';
+import * as emulator from './emulator';
 import * as platform from './platform';
 import * as scope from './scope';
 
-const modules: Record<string, { run(emit: Emit): Promise<void> }> = { scope, platform, graph };
+const modules: Record<string, { run(emit: Emit): Promise<void> }> = { scope, graph, platform, emulator };
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -204,10 +204,9 @@ describe('generateSite', () => {
     expect(demo.pages.find((p) => p.id === prog?.homepageId)?.spaceId).toBe(prog?.id);
   });
 
-  it('generates 1,000 epics with 20 children each in under two seconds', () => {
-    const started = performance.now();
+  // How fast it generates is measured by `npm run bench` (emulator.generate_1000x20.ms), not here.
+  it('generates 1,000 epics with 20 children each', () => {
     const big = generateSite({ seed: 1, epics: 1000, childrenPerEpic: 20, now: NOW });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(big.program.epicKeys).toHaveLength(1000);
     expect(big.issues.length).toBeGreaterThan(21_000);
   });
