@@ -1,0 +1,3 @@
+export * from './types';
+export * from './quarter';
+export * from './sprints';
