@@ -9,9 +9,10 @@ import { Loading } from '../components/Loading';
 import { OverviewTab } from '../overview/OverviewTab';
 import { useOverview } from '../overview/use-overview';
 import { DependenciesTab } from '../dependencies/DependenciesTab';
+import { PlanTab } from '../plan/PlanTab';
 import { ScopeTab } from '../scope/ScopeTab';
 
-/** One program: Overview (Initiation artifacts), Scope and Dependencies. */
+/** One program: Overview (Initiation artifacts), Scope, Dependencies and the quarter Plan. */
 export function ProgramPage({
   programId,
   siteUrl,
@@ -52,6 +53,7 @@ export function ProgramPage({
           <Tab testId="tab-overview">Overview</Tab>
           <Tab testId="tab-scope">Scope</Tab>
           <Tab testId="tab-dependencies">Dependencies</Tab>
+          <Tab testId="tab-plan">Plan</Tab>
         </TabList>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
@@ -66,6 +68,11 @@ export function ProgramPage({
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
             <DependenciesTab program={summary} siteUrl={siteUrl} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+            <PlanTab program={summary} siteUrl={siteUrl} />
           </div>
         </TabPanel>
       </Tabs>
