@@ -23,13 +23,15 @@ export type Envelope<T> = { success: true; data: T } | { success: false; errors:
 export * from './program';
 export * from './scope';
 export * from './epic-panel'; // epic panel
+export * from './plan'; // quarterly planning
 
 import type { ProgramContract } from './program';
 import type { ScopeContract } from './scope';
 import type { EpicPanelContract } from './epic-panel'; // epic panel
+import type { PlanContract } from './plan'; // quarterly planning
 
 /** Every resolver key with its request and response: one interface per area, merged here. */
-export interface ResolverContract extends ProgramContract, ScopeContract, EpicPanelContract {}
+export interface ResolverContract extends ProgramContract, ScopeContract, EpicPanelContract, PlanContract {}
 
 export type ResolverKey = keyof ResolverContract;
 export type RequestOf<K extends ResolverKey> = ResolverContract[K]['request'];
