@@ -1,0 +1,269 @@
+// The program snapshot behind the Confluence status macro: a small summary of the program built as the app
+// (no user), and the status card one viewer gets from it — only the initiatives in projects they may browse.
+import type { ChildIssue, Initiative, StatusCategory } from '../initiative/initiative';
+import { childProgress } from '../initiative/initiative';
+import type { Milestone, MilestoneStatus } from '../milestones/milestone';
+import type { ProgramStage } from '../program/program';
+import {
+  rankRisks,
+  riskScore,
+  riskSeverity,
+  type Risk,
+  type RiskSeverity,
+  type RiskStatus,
+} from '../risks/risk';
+
+/** Bumped when the stored shape changes: an older snapshot is rebuilt instead of read. */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+/** Kept in the snapshot: enough for the card, bounded so the value stays small. */
+export const SNAPSHOT_MAX_MILESTONES = 50;
+export const SNAPSHOT_MAX_RISKS = 10;
+
+/** One initiative as the card needs it: no summary, just where it lives and how far it is. */
+export interface SnapshotInitiative {
+  key: string;
+  projectKey: string;
+  status: StatusCategory;
+  /** Child issues by status category. */
+  done: number;
+  inProgress: number;
+  toDo: number;
+}
+
+export interface SnapshotMilestone {
+  name: string;
+  targetDate: string;
+  status: MilestoneStatus;
+  /** Used for the RAG only; never shown (a key may name an initiative the viewer cannot see). */
+  initiativeKeys: string[];
+}
+
+export interface SnapshotRisk {
+  title: string;
+  severity: RiskSeverity;
+  score: number;
+  status: RiskStatus;
+}
+
+export interface ProgramSnapshot {
+  schemaVersion: number;
+  programId: string;
+  programName: string;
+  stage: ProgramStage;
+  /** ISO time the snapshot was built. */
+  builtAt: string;
+  /** Jira project id by key, for one permission check per view. */
+  projectIds: Record<string, string>;
+  initiatives: SnapshotInitiative[];
+  milestones: SnapshotMilestone[];
+  risks: SnapshotRisk[];
+}
+
+export interface SnapshotSource {
+  program: { id: string; name: string; stage: ProgramStage };
+  epics: readonly Initiative[];
+  childrenByEpic: ReadonlyMap<string, readonly ChildIssue[]>;
+  milestones: readonly Milestone[];
+  risks: readonly Risk[];
+  projectIds: Readonly<Record<string, string>>;
+  builtAt: string;
+}
+
+export function buildSnapshot(source: SnapshotSource): ProgramSnapshot {
+  const initiatives = source.epics.map((epic): SnapshotInitiative => {
+    const progress = childProgress(source.childrenByEpic.get(epic.key) ?? []);
+    return {
+      key: epic.key,
+      projectKey: epic.projectKey,
+      status: epic.status.category,
+      done: progress.done,
+      inProgress: progress.inProgress,
+      toDo: progress.toDo,
+    };
+  });
+  const milestones = [...source.milestones]
+    .sort((a, b) => a.targetDate.localeCompare(b.targetDate) || a.name.localeCompare(b.name))
+    .slice(0, SNAPSHOT_MAX_MILESTONES)
+    .map((m) => ({
+      name: m.name,
+      targetDate: m.targetDate,
+      status: m.status,
+      initiativeKeys: [...m.initiativeKeys],
+    }));
+  const risks = rankRisks(source.risks)
+    .slice(0, SNAPSHOT_MAX_RISKS)
+    .map((r) => ({ title: r.title, severity: riskSeverity(r), score: riskScore(r), status: r.status }));
+  const projectIds: Record<string, string> = {};
+  for (const key of [...new Set(initiatives.map((i) => i.projectKey))].sort()) {
+    const id = source.projectIds[key];
+    if (id !== undefined) projectIds[key] = id;
+  }
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    programId: source.program.id,
+    programName: source.program.name,
+    stage: source.program.stage,
+    builtAt: source.builtAt,
+    projectIds,
+    initiatives,
+    milestones,
+    risks,
+  };
+}
+
+export type Rag = 'green' | 'amber' | 'red';
+
+export interface ProgressCounts {
+  total: number;
+  done: number;
+  inProgress: number;
+  toDo: number;
+}
+
+export interface CardProject {
+  projectKey: string;
+  initiatives: number;
+  /** Share of the project's child issues done (initiatives done when they have no children), 0–100. */
+  percentDone: number;
+}
+
+export interface StatusCard {
+  program: { id: string; name: string; stage: ProgramStage };
+  asOf: string;
+  rag: { status: Rag; reasons: string[] };
+  /** Initiatives the viewer can see, by status category. */
+  initiatives: ProgressCounts;
+  /** Their child issues, by status category. */
+  issues: ProgressCounts;
+  percentDone: number;
+  projects: CardProject[];
+  /** Initiatives in projects the viewer may not browse: a count, never their keys. */
+  hiddenInitiatives: number;
+  nextMilestones: { name: string; targetDate: string; status: MilestoneStatus; overdue: boolean }[];
+  topRisks: SnapshotRisk[];
+}
+
+export interface CardOptions {
+  /** Projects the viewer may browse. */
+  visibleProjects: ReadonlySet<string>;
+  /** ISO date (YYYY-MM-DD) of the view. */
+  today: string;
+  /** How many milestones and risks the card lists. */
+  listLength?: number;
+}
+
+const percent = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((100 * part) / whole));
+
+function countInitiatives(initiatives: readonly SnapshotInitiative[]): ProgressCounts {
+  const counts: ProgressCounts = { total: 0, done: 0, inProgress: 0, toDo: 0 };
+  for (const i of initiatives) {
+    counts.total++;
+    if (i.status === 'done') counts.done++;
+    else if (i.status === 'indeterminate') counts.inProgress++;
+    else counts.toDo++;
+  }
+  return counts;
+}
+
+function countIssues(initiatives: readonly SnapshotInitiative[]): ProgressCounts {
+  const counts: ProgressCounts = { total: 0, done: 0, inProgress: 0, toDo: 0 };
+  for (const i of initiatives) {
+    counts.done += i.done;
+    counts.inProgress += i.inProgress;
+    counts.toDo += i.toDo;
+  }
+  counts.total = counts.done + counts.inProgress + counts.toDo;
+  return counts;
+}
+
+/** Child issues done when there are any, else initiatives done. */
+function percentDoneOf(initiatives: readonly SnapshotInitiative[]): number {
+  const issues = countIssues(initiatives);
+  if (issues.total > 0) return percent(issues.done, issues.total);
+  return percent(countInitiatives(initiatives).done, initiatives.length);
+}
+
+const isOverdue = (m: SnapshotMilestone, today: string) =>
+  m.status === 'missed' || (m.status !== 'done' && m.targetDate < today);
+
+/** Risks not under control: open, being mitigated, or already happened (a problem now). */
+const isLive = (r: SnapshotRisk) =>
+  r.status === 'open' || r.status === 'mitigating' || r.status === 'happened';
+
+/**
+ * A simple, explainable RAG (the execution stage refines it):
+ * - expected progress = the share of milestones whose target date has passed; behind = expected − done %;
+ * - red: a milestone overdue or missed, a live critical risk or a high one that happened, or > 25 points behind;
+ * - amber: a milestone at risk, a live high risk, or > 10 points behind;
+ * - green otherwise. Every rule that fires gives a reason.
+ */
+export function deriveRag(
+  input: { percentDone: number; milestones: readonly SnapshotMilestone[]; risks: readonly SnapshotRisk[] },
+  today: string,
+): { status: Rag; reasons: string[] } {
+  const red: string[] = [];
+  const amber: string[] = [];
+  const overdue = input.milestones.filter((m) => isOverdue(m, today));
+  for (const m of overdue)
+    red.push(`Milestone “${m.name}” (${m.targetDate}) is ${m.status === 'missed' ? 'missed' : 'overdue'}.`);
+  for (const m of input.milestones.filter((m) => m.status === 'at-risk' && !isOverdue(m, today)))
+    amber.push(`Milestone “${m.name}” (${m.targetDate}) is at risk.`);
+  for (const r of input.risks.filter(isLive)) {
+    if (r.severity === 'critical' || (r.status === 'happened' && r.severity === 'high'))
+      red.push(`${r.status === 'happened' ? 'Problem' : 'Critical risk'}: ${r.title}.`);
+    else if (r.severity === 'high') amber.push(`High risk: ${r.title}.`);
+  }
+  const dated = input.milestones.length;
+  if (dated > 0) {
+    const expected = percent(input.milestones.filter((m) => m.targetDate <= today).length, dated);
+    const behind = expected - input.percentDone;
+    const line = `${input.percentDone}% done where ${expected}% of the milestones are due.`;
+    if (behind > 25) red.push(line);
+    else if (behind > 10) amber.push(line);
+  }
+  if (red.length > 0) return { status: 'red', reasons: [...red, ...amber] };
+  if (amber.length > 0) return { status: 'amber', reasons: amber };
+  return {
+    status: 'green',
+    reasons: [`${input.percentDone}% done; no milestone overdue and no high risk open.`],
+  };
+}
+
+/** The card one viewer sees: initiatives outside `visibleProjects` are only counted. */
+export function statusCardFor(snapshot: ProgramSnapshot, options: CardOptions): StatusCard {
+  const listLength = options.listLength ?? 3;
+  const visible = snapshot.initiatives.filter((i) => options.visibleProjects.has(i.projectKey));
+  const byProject = new Map<string, SnapshotInitiative[]>();
+  for (const i of visible) {
+    const list = byProject.get(i.projectKey);
+    if (list) list.push(i);
+    else byProject.set(i.projectKey, [i]);
+  }
+  const percentDone = percentDoneOf(visible);
+  return {
+    program: { id: snapshot.programId, name: snapshot.programName, stage: snapshot.stage },
+    asOf: snapshot.builtAt,
+    rag: deriveRag({ percentDone, milestones: snapshot.milestones, risks: snapshot.risks }, options.today),
+    initiatives: countInitiatives(visible),
+    issues: countIssues(visible),
+    percentDone,
+    projects: [...byProject.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([projectKey, list]) => ({
+        projectKey,
+        initiatives: list.length,
+        percentDone: percentDoneOf(list),
+      })),
+    hiddenInitiatives: snapshot.initiatives.length - visible.length,
+    nextMilestones: snapshot.milestones
+      .filter((m) => m.status !== 'done')
+      .slice(0, listLength)
+      .map((m) => ({
+        name: m.name,
+        targetDate: m.targetDate,
+        status: m.status,
+        overdue: isOverdue(m, options.today),
+      })),
+    topRisks: snapshot.risks.filter(isLive).slice(0, listLength),
+  };
+}

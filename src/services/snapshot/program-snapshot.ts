@@ -1,0 +1,64 @@
+// Builds and stores a program's snapshot as the app: its scope from Jira (asApp), milestones and risks from
+// the program store. Callers: the scheduled trigger, the owner's "refresh", and a view that finds it stale.
+import type { ProgramRecord } from '../../domain/program/program';
+import { buildSnapshot, type ProgramSnapshot } from '../../domain/snapshot/snapshot';
+import type { JiraPort } from '../../ports/jira';
+import type { ProgramStore } from '../../ports/program-store';
+import { ProgramNotFoundError } from '../errors';
+import { loadProgramScope } from '../scope/load-program-scope';
+
+export interface SnapshotStorePort {
+  get(programId: string): Promise<ProgramSnapshot | undefined>;
+  put(snapshot: ProgramSnapshot): Promise<{ partsWritten: number }>;
+}
+
+export interface SnapshotBuildDeps {
+  /** Acting as the app: sees every project, so the result must be filtered before a user sees it. */
+  jira: JiraPort;
+  programs: ProgramStore;
+  snapshots: SnapshotStorePort;
+  projectIdsByKey(keys: readonly string[]): Promise<Record<string, string>>;
+  now(): Date;
+}
+
+export async function refreshProgramSnapshot(
+  deps: SnapshotBuildDeps,
+  programOrId: string | ProgramRecord,
+): Promise<ProgramSnapshot> {
+  const program = typeof programOrId === 'string' ? await deps.programs.get(programOrId) : programOrId;
+  if (!program) throw new ProgramNotFoundError(String(programOrId));
+  const [scope, items] = await Promise.all([
+    loadProgramScope(deps.jira, program),
+    deps.programs.items(program.id),
+  ]);
+  const projectKeys = [...new Set(scope.epics.map((e) => e.projectKey))].sort();
+  const snapshot = buildSnapshot({
+    program,
+    epics: scope.epics,
+    childrenByEpic: scope.childrenByEpic,
+    milestones: items.milestone,
+    risks: items.risk,
+    projectIds: await deps.projectIdsByKey(projectKeys),
+    builtAt: deps.now().toISOString(),
+  });
+  await deps.snapshots.put(snapshot);
+  return snapshot;
+}
+
+/** Refreshes every live program (archived and closed ones keep their last snapshot); one failure does not stop the rest. */
+export async function refreshAllSnapshots(
+  deps: SnapshotBuildDeps,
+): Promise<{ refreshed: string[]; failed: { programId: string; message: string }[] }> {
+  const refreshed: string[] = [];
+  const failed: { programId: string; message: string }[] = [];
+  for (const program of await deps.programs.list()) {
+    if (program.archived || program.stage === 'closed') continue;
+    try {
+      await refreshProgramSnapshot(deps, program);
+      refreshed.push(program.id);
+    } catch (error) {
+      failed.push({ programId: program.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { refreshed, failed };
+}
