@@ -53,7 +53,7 @@ export interface PlanEstimate {
   teamId: string;
   /** Duration in sprints (fractions occupy a whole sprint). */
   sprints: number;
-  /** Capacity units used in each sprint of the work; default 1. */
+  /** Capacity units used in each sprint of the work: as given, else story points / sprints, else 1. */
   load: number;
   storyPoints: number | null;
   by: string;
@@ -214,4 +214,10 @@ export interface TeamOkrs {
   copyText: string;
   /** Dependencies this team owns that are still proposed or declined. */
   uncommitted: TeamKeyResult[];
+}
+
+/** A chosen initiative whose owning team has given no estimate yet. */
+export interface MissingEstimateFacts {
+  initiativeKey: string;
+  teamId: string;
 }
