@@ -5,8 +5,15 @@ import * as graph from './graph';
 import * as emulator from './emulator';
 import * as platform from './platform';
 import * as scope from './scope';
+import * as plan from './plan';
 
-const modules: Record<string, { run(emit: Emit): Promise<void> }> = { scope, graph, platform, emulator };
+const modules: Record<string, { run(emit: Emit): Promise<void> }> = {
+  scope,
+  graph,
+  plan,
+  platform,
+  emulator,
+};
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
