@@ -6,12 +6,16 @@ import type { ProgramSummary, QuarterPlanView } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { Warnings } from '../components/Warnings';
+import { AlignmentSession } from './AlignmentSession';
 import { Baseline } from './Baseline';
+import { CommunicationPlan } from './CommunicationPlan';
 import { EstimatesGrid } from './EstimatesGrid';
 import { defaultQuarter, quarterOptions } from './plan-model';
 import { field, nativeControl, row, subtle } from './plan-ui';
 import { QuarterScope } from './QuarterScope';
 import { ScheduleSection } from './ScheduleSection';
+import { SuccessCriteria } from './SuccessCriteria';
+import { TeamOkrs } from './TeamOkrs';
 import { usePlan, type PlanState } from './use-plan';
 
 function QuarterPicker({ state }: { state: PlanState }) {
@@ -56,6 +60,10 @@ function Plan({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
       <QuarterScope plan={plan} state={state} />
       <ScheduleSection plan={plan} state={state} />
       <EstimatesGrid plan={plan} state={state} />
+      <AlignmentSession plan={plan} state={state} />
+      <TeamOkrs okrs={state.okrs} quarter={plan.plan.quarter} />
+      <SuccessCriteria plan={plan} state={state} />
+      <CommunicationPlan plan={plan} state={state} />
     </>
   );
 }

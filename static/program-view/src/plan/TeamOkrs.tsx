@@ -1,0 +1,118 @@
+import { useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import type { TeamOkrs as TeamOkrsData } from '../../../../src/contract';
+import { commitmentAppearance, okrClipboardText } from './plan-model';
+import { PlanSection, row, stack, subtle } from './plan-ui';
+
+type CopyState = 'idle' | 'copied' | 'select';
+
+/** Copies with the clipboard API; inside a sandboxed iframe that may be refused, so fall back to selection. */
+async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<CopyState> {
+  try {
+    if (navigator.clipboard) {
+      await navigator.clipboard.writeText(text);
+      return 'copied';
+    }
+  } catch {
+    // Fall through: the host denied clipboard-write.
+  }
+  if (area) {
+    area.focus();
+    area.select();
+    try {
+      // Deprecated but still the only way without the permission.
+      if (document.execCommand('copy')) return 'copied';
+    } catch {
+      // The text stays selected for the user to copy.
+    }
+  }
+  return 'select';
+}
+
+function TeamCard({ team, quarter }: { team: TeamOkrsData; quarter: string }) {
+  const text = okrClipboardText(team, quarter);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const id = `team-okrs-${team.teamId}`;
+  return (
+    <div
+      data-testid={id}
+      style={{
+        ...stack,
+        padding: token('space.150', '12px'),
+        border: `1px solid ${token('color.border', '#091E4224')}`,
+        borderRadius: '4px',
+        flex: '1 1 320px',
+      }}
+    >
+      <div style={{ ...row, justifyContent: 'space-between' }}>
+        <strong>{team.teamName}</strong>
+        {team.okrUrl && (
+          <a href={team.okrUrl} target="_blank" rel="noreferrer">
+            Team OKRs
+          </a>
+        )}
+      </div>
+      {team.keyResults.length === 0 ? (
+        <p style={subtle}>No commitments yet.</p>
+      ) : (
+        <ul style={{ margin: 0, paddingLeft: '20px' }}>
+          {team.keyResults.map((kr) => (
+            <li key={`${kr.from}-${kr.to}`}>
+              {kr.text} <Lozenge appearance={commitmentAppearance(kr.status)}>{kr.status}</Lozenge>
+            </li>
+          ))}
+        </ul>
+      )}
+      {team.uncommitted.length > 0 && (
+        <p style={{ margin: 0, color: token('color.text.warning', '#A54800') }}>
+          Not committed: {team.uncommitted.map((u) => `${u.from} → ${u.to} (${u.status})`).join(', ')}
+        </p>
+      )}
+      <label style={{ display: 'flex', flexDirection: 'column', gap: '4px', fontSize: '12px' }}>
+        <span>Key results to paste into the team’s OKRs</span>
+        <textarea
+          ref={area}
+          readOnly
+          value={text}
+          rows={Math.min(8, text.split('\n').length + 1)}
+          data-testid={`${id}-text`}
+          style={{ fontFamily: 'monospace', fontSize: '12px', padding: '6px', resize: 'vertical' }}
+        />
+      </label>
+      <span style={row}>
+        <Button onClick={() => void copyText(text, area.current).then(setCopy)} testId={`${id}-copy`}>
+          Copy
+        </Button>
+        <span role="status" style={subtle}>
+          {copy === 'copied'
+            ? 'Copied.'
+            : copy === 'select'
+              ? 'Copying is blocked here: the text is selected, press Ctrl+C (⌘C).'
+              : ''}
+        </span>
+      </span>
+    </div>
+  );
+}
+
+/** Per team, its commitments as key results, ready to copy into the team's own OKRs. */
+export function TeamOkrs({ okrs, quarter }: { okrs: TeamOkrsData[] | undefined; quarter: string }) {
+  return (
+    <PlanSection title="Team OKRs" testId="plan-team-okrs">
+      {!okrs ? (
+        <p style={subtle}>Loading the teams’ key results…</p>
+      ) : okrs.length === 0 ? (
+        <p style={subtle}>No team has commitments in this quarter.</p>
+      ) : (
+        <div style={{ ...row, alignItems: 'stretch' }}>
+          {okrs.map((team) => (
+            <TeamCard key={team.teamId} team={team} quarter={quarter} />
+          ))}
+        </div>
+      )}
+    </PlanSection>
+  );
+}
