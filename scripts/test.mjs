@@ -29,7 +29,8 @@ function check(name, command, args) {
 
 const focused = jestArgs.length > 0;
 if (!focused) {
-  for (const resource of ['program-view', 'epic-panel'])
+  // status-macro/config builds into status-macro/build/config, so it comes after status-macro.
+  for (const resource of ['program-view', 'epic-panel', 'status-macro', 'status-macro/config'])
     check(`build the Custom UI (${resource})`, bin('vite'), [
       'build',
       '--config',

@@ -2,3 +2,4 @@
 import { buildResolver } from './resolvers';
 
 export const handler = buildResolver().getDefinitions();
+export { refreshSnapshots } from './triggers/snapshot'; // status macro: scheduled snapshot refresh

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { escapeHtml, renderHostPage, type HostPageIssue, type HostPageUser } from './host-page';
+import { renderWikiPage } from './wiki-page';
 import { serveDirectory } from './static-files';
 import { loadThemeCss } from './theme-css';
 
@@ -51,6 +52,8 @@ export interface DevAppOptions {
   epicPanelBuildDir?: string;
   /** Finds an issue the host page shows, as the acting user sees it. */
   lookupIssue?: (key: string, accountId: string) => Promise<HostPageIssue | undefined>;
+  /** The built status macro (`static/status-macro/build`, settings in config/); without it /wiki/* answers 404. */
+  statusMacroBuildDir?: string;
   logger?: boolean;
 }
 
@@ -59,6 +62,15 @@ export function issuePanelContext(issue: HostPageIssue): Record<string, unknown>
   return {
     moduleKey: 'epic-panel',
     extension: { type: 'jira:issuePanel', issue: { key: issue.key, id: issue.id, type: issue.type } },
+  };
+}
+
+/** The Forge context of the status macro: the program comes from its config, as Confluence keeps it. */
+export function macroContext(programId: string): Record<string, unknown> {
+  return {
+    moduleKey: 'status-macro',
+    localId: 'ari:cloud:ecosystem::extension/local-app/local-env/static/status-macro',
+    extension: { type: 'macro', config: { programId } },
   };
 }
 
@@ -173,6 +185,7 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
         typography: 'typography',
       },
       ...(issue ? { localId: 'epic-panel-local', ...issuePanelContext(issue) } : {}),
+      ...(typeof query.program === 'string' ? macroContext(query.program) : {}), // status macro
     };
   });
 
@@ -205,6 +218,7 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
         payload: body.payload ?? {},
         accountId: user.accountId,
         ...(issue ? { context: issuePanelContext(issue) } : {}),
+        ...(typeof body.macroProgram === 'string' ? { context: macroContext(body.macroProgram) } : {}),
       });
     } catch (error) {
       request.log.error({ err: error, key: body.key }, 'resolver invocation failed');
@@ -253,6 +267,45 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
     serveDirectory(app, {
       prefix: '/epic-panel/',
       root: epicPanelDir,
+      headers: { 'content-security-policy': CUSTOM_UI_CSP },
+    });
+  }
+
+  // Status macro: a Confluence page hosting the macro (/wiki/page) and the macro's settings (/wiki/macro-config).
+  const macroDir = options.statusMacroBuildDir;
+  if (macroDir) {
+    for (const view of ['page', 'macro-config'] as const)
+      app.get(`/wiki/${view}`, async (request, reply) => {
+        const query = isRecord(request.query) ? request.query : {};
+        const page = renderWikiPage({
+          users: options.users,
+          actingAs: actingUser(query.as),
+          programId: typeof query.program === 'string' ? query.program : '',
+          view,
+        });
+        return reply.header('content-security-policy', HOST_CSP).type('text/html; charset=utf-8').send(page);
+      });
+    const serveMacroIndex = (dir: string) => async (_request: unknown, reply: FastifyReply) => {
+      const html = await readFile(path.join(dir, 'index.html'), 'utf8');
+      return reply
+        .header('content-security-policy', CUSTOM_UI_CSP)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(injectDevBridge(html));
+    };
+    for (const [prefix, dir] of [
+      ['/status-macro/config/', path.join(macroDir, 'config')],
+      ['/status-macro/', macroDir],
+    ] as const) {
+      app.get(prefix, serveMacroIndex(dir));
+      app.get(`${prefix}index.html`, serveMacroIndex(dir));
+      app.get(`${prefix}dev-bridge.js`, async (_request, reply) =>
+        sendPublicFile(reply, 'dev-bridge.js', 'text/javascript; charset=utf-8'),
+      );
+    }
+    serveDirectory(app, {
+      prefix: '/status-macro/',
+      root: macroDir,
       headers: { 'content-security-policy': CUSTOM_UI_CSP },
     });
   }

@@ -23,6 +23,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const PROGRAM_VIEW_BUILD_DIR = path.join(repoRoot, 'static', 'program-view', 'build');
 /** Where `npm run build:ui` puts the epic panel. */
 export const EPIC_PANEL_BUILD_DIR = path.join(repoRoot, 'static', 'epic-panel', 'build');
+/** Where `npm run build:ui` puts the status macro (its settings in config/). */
+export const STATUS_MACRO_BUILD_DIR = path.join(repoRoot, 'static', 'status-macro', 'build');
 export const DEFAULT_USER_EMAIL = 'tpm@example.com';
 
 export interface DevStackOptions {
@@ -137,6 +139,7 @@ async function isBuilt(buildDir: string): Promise<boolean> {
 export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
   const buildDir = options.buildDir ?? PROGRAM_VIEW_BUILD_DIR;
   const epicPanelBuildDir = options.epicPanelBuildDir ?? EPIC_PANEL_BUILD_DIR;
+  const statusMacroBuildDir = STATUS_MACRO_BUILD_DIR; // status macro
   await assertUiBuilt(buildDir);
 
   const realSite = options.site === 'emulator' ? undefined : realSiteFromEnv(process.env);
@@ -192,6 +195,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       invoke: ({ key, payload, accountId, context }) =>
         runtime.invoke(handler, { key, payload, accountId, ...(context ? { context } : {}) }),
       ...((await isBuilt(epicPanelBuildDir)) ? { epicPanelBuildDir, lookupIssue: issueLookup(site) } : {}),
+      ...((await isBuilt(statusMacroBuildDir)) ? { statusMacroBuildDir } : {}), // status macro
     });
     closers.push(() => app.close());
     await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });

@@ -12,6 +12,8 @@
   var actingAs = query.get('as') || '';
   // Set on the epic panel: the issue whose view hosts it (the host supplies its context, as Forge does).
   var issueKey = query.get('issue') || '';
+  // Set on the status macro: the program its config names (Confluence keeps the config, not the app).
+  var macroProgram = query.get('program') || '';
   var contextPromise;
 
   function readJson(response, what) {
@@ -25,6 +27,7 @@
     if (!contextPromise) {
       var url = '/__dev/context?as=' + encodeURIComponent(actingAs);
       if (issueKey) url += '&issue=' + encodeURIComponent(issueKey);
+      if (macroProgram) url += '&program=' + encodeURIComponent(macroProgram);
       contextPromise = fetch(url).then(function (response) {
         return readJson(response, 'Reading the Forge context');
       });
@@ -53,6 +56,7 @@
           Object.assign(
             { key: payload.functionKey, payload: payload.payload || {}, accountId: actingAs },
             issueKey ? { issueKey: issueKey } : {},
+            macroProgram ? { macroProgram: macroProgram } : {},
           ),
         ),
       }).then(function (response) {
@@ -80,6 +84,11 @@
     },
     open: function (location) {
       tellHost({ type: 'open', location: location });
+      return undefined;
+    },
+    // The macro's settings save their config; the Confluence stand-in re-renders the macro with it.
+    submit: function (payload) {
+      tellHost({ type: 'submit', payload: payload });
       return undefined;
     },
     changeWindowTitle: function (title) {

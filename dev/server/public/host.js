@@ -1,5 +1,5 @@
 /* The Jira frame stand-in: switches the acting user and shows what the app asked the host to do. */
-/* global document, window, location, setTimeout, clearTimeout */
+/* global document, window, location, setTimeout, clearTimeout, URLSearchParams */
 (function startHostPage() {
   'use strict';
 
@@ -34,6 +34,15 @@
   window.addEventListener('message', function (event) {
     if (event.origin !== location.origin || !event.data || event.data.source !== 'forge-dev-bridge') return;
     var message = event.data;
+    if (message.type === 'submit') {
+      // Status macro settings saved: show the page with the macro configured for that program.
+      var config = message.payload && message.payload.config;
+      var as = new URLSearchParams(location.search).get('as') || '';
+      if (config && typeof config.programId === 'string')
+        location.href =
+          '/wiki/page?program=' + encodeURIComponent(config.programId) + '&as=' + encodeURIComponent(as);
+      return;
+    }
     if (message.type === 'navigate' || message.type === 'open') {
       var site = document.body.getAttribute('data-site-url') || '';
       var target =

@@ -1,0 +1,45 @@
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import { useCallback } from 'react';
+import { call } from './api';
+import { loadMacroContext, openInNewTab } from './host';
+import { programLink } from './card-model';
+import { NoAccessCard, StatusCardView } from './StatusCardView';
+import { useResource } from './use-resource';
+
+export function StatusMacro() {
+  const load = useCallback(async () => {
+    const [context, status] = await Promise.all([loadMacroContext(), call('macro/status', {})]);
+    return { context, status };
+  }, []);
+  const { resource, retry } = useResource(load);
+
+  if (resource.state === 'loading')
+    return (
+      <div style={{ padding: 16 }} aria-busy="true">
+        <Spinner size="medium" label="Loading the program status" />
+      </div>
+    );
+  if (resource.state === 'failed') {
+    const unconfigured = resource.error.errorType === 'VALIDATION';
+    return (
+      <div data-testid="macro-error">
+        <SectionMessage
+          appearance={unconfigured ? 'information' : 'error'}
+          title={unconfigured ? 'Pick a program' : 'The program status could not be loaded'}
+          actions={unconfigured ? [] : [{ key: 'retry', text: 'Try again', onClick: retry }]}
+        >
+          <p>{resource.error.message}</p>
+        </SectionMessage>
+      </div>
+    );
+  }
+  const { status, context } = resource.value;
+  if (status.access === 'none') return <NoAccessCard message={status.message} />;
+  return (
+    <StatusCardView
+      card={status.card}
+      onOpen={() => openInNewTab(programLink(context.localId, status.scopeJql))}
+    />
+  );
+}

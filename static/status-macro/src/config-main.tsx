@@ -1,0 +1,14 @@
+import '@atlaskit/css-reset';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ConfigView } from './ConfigView';
+import { enableHostTheme } from './host';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element to render the macro settings into.');
+void enableHostTheme();
+createRoot(container).render(
+  <StrictMode>
+    <ConfigView />
+  </StrictMode>,
+);

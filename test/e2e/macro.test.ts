@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { STATUS_MACRO_BUILD_DIR, startDevStack, type DevStack } from '../../dev/server/stack';
+import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
+import { chromiumOrSkip, launchChromium } from './browser';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const uiRoot = path.join(repoRoot, 'static', 'status-macro');
+const resultsDir = path.join(repoRoot, 'test-results');
+const chromiumPath = chromiumOrSkip('Status macro in a browser');
+const describeInBrowser = chromiumPath ? describe : describe.skip;
+
+function newestChange(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'build' ? newest : Math.max(newest, newestChange(full));
+    return Math.max(newest, statSync(full).mtimeMs);
+  }, 0);
+}
+
+/** The browser test runs the production bundles (card, then settings): build them when missing or stale. */
+function ensureMacroBuilt(): void {
+  const built = [
+    path.join(STATUS_MACRO_BUILD_DIR, 'index.html'),
+    path.join(STATUS_MACRO_BUILD_DIR, 'config', 'index.html'),
+  ];
+  const sources = newestChange(uiRoot);
+  if (built.every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return;
+  for (const config of ['vite.config.ts', path.join('config', 'vite.config.ts')])
+    execFileSync(
+      process.execPath,
+      [
+        path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        path.join(uiRoot, config),
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: repoRoot, stdio: 'inherit' },
+    );
+}
+
+describeInBrowser('the status macro in a browser', () => {
+  let stack: DevStack;
+  let site: SiteData;
+  let browser: Browser;
+  let page: Page;
+  const browserProblems: string[] = [];
+
+  beforeAll(async () => {
+    ensureMacroBuilt();
+    stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
+    if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
+    site = stack.emulator.site();
+    browser = await launchChromium(chromiumPath ?? '');
+    page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page.on('pageerror', (error) => browserProblems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text()))
+        browserProblems.push(`CSP: ${message.text()}`);
+    });
+    mkdirSync(resultsDir, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const macro = (): FrameLocator => page.frameLocator('#forge-app');
+
+  async function openPage(email: string, programId: string = DEMO_PROGRAM.id): Promise<void> {
+    await page.goto(`${stack.url}/wiki/page?program=${programId}&as=${encodeURIComponent(email)}`);
+  }
+
+  it('shows the TPM the program card with stage, RAG, progress, milestones, risks and every project', async () => {
+    await openPage('tpm@example.com');
+    const card = macro().getByTestId('status-card');
+    await card.waitFor({ timeout: 30_000 });
+    await expect(card.textContent()).resolves.toContain(DEMO_PROGRAM.name);
+    await expect(card.getAttribute('data-rag')).resolves.toMatch(/^(green|amber|red)$/);
+    await expect(macro().getByTestId('as-of').textContent()).resolves.toMatch(/As of \d+ \w+ \d{4}/);
+    await expect(macro().getByTestId('risks').locator('li').count()).resolves.toBeGreaterThan(0);
+    const projects = await macro()
+      .locator('[data-project]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')));
+    expect(projects).toEqual(expect.arrayContaining(['PAY', 'ID', 'MOB', 'DATA', 'PLAT']));
+    await expect(macro().getByTestId('hidden-initiatives').count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(resultsDir, 'status-macro-tpm.png') });
+    expect(browserProblems).toEqual([]);
+  }, 60_000);
+
+  it('shows the contractor only MOB and says how many initiatives are hidden, without naming them', async () => {
+    await openPage('contractor@example.com');
+    await macro().getByTestId('status-card').waitFor({ timeout: 30_000 });
+    const projects = await macro()
+      .locator('[data-project]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')));
+    expect(projects).toEqual(['MOB']);
+    const hidden = site.program.epicKeys.filter((k) => !k.startsWith('MOB-'));
+    await expect(macro().getByTestId('hidden-initiatives').textContent()).resolves.toContain(
+      `${hidden.length} more initiatives`,
+    );
+    const text = (await macro().locator('body').textContent()) ?? '';
+    for (const key of hidden) expect(text).not.toContain(key);
+    await page.screenshot({ path: path.join(resultsDir, 'status-macro-contractor.png') });
+    expect(browserProblems).toEqual([]);
+  }, 60_000);
+
+  it('asks to pick a program when the macro names none, and its settings configure it', async () => {
+    await page.goto(`${stack.url}/wiki/macro-config?as=tpm%40example.com`);
+    const form = macro().getByTestId('macro-config');
+    await form.waitFor({ timeout: 30_000 });
+    await macro().locator('#program-picker').click();
+    await macro().getByText(DEMO_PROGRAM.name, { exact: false }).first().click();
+    await macro().getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/wiki\/page\?program=/);
+    await macro().getByTestId('status-card').waitFor({ timeout: 30_000 });
+    await openPage('tpm@example.com', '');
+    await macro().getByTestId('macro-error').waitFor({ timeout: 30_000 });
+    await expect(macro().getByTestId('macro-error').textContent()).resolves.toContain('Pick a program');
+    expect(browserProblems).toEqual([]);
+  }, 60_000);
+});
