@@ -23,18 +23,20 @@ export type Envelope<T> = { success: true; data: T } | { success: false; errors:
 export * from './program';
 export * from './scope';
 export * from './epic-panel'; // epic panel
+export * from './publish'; // publishing
 export * from './macro'; // status macro
 export * from './plan'; // quarterly planning
 
 import type { ProgramContract } from './program';
 import type { ScopeContract } from './scope';
 import type { EpicPanelContract } from './epic-panel'; // epic panel
+import type { PublishContract } from './publish'; // publishing
 import type { MacroContract } from './macro'; // status macro
 import type { PlanContract } from './plan'; // quarterly planning
 
 /** Every resolver key with its request and response: one interface per area, merged here. */
 export interface ResolverContract
-  extends ProgramContract, ScopeContract, EpicPanelContract, MacroContract, PlanContract {}
+  extends ProgramContract, ScopeContract, EpicPanelContract, MacroContract, PlanContract, PublishContract {}
 
 export type ResolverKey = keyof ResolverContract;
 export type RequestOf<K extends ResolverKey> = ResolverContract[K]['request'];

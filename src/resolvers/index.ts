@@ -2,7 +2,9 @@ import Resolver from '@forge/resolver';
 import { defineProgramResolvers } from './program';
 import { defineScopeResolvers } from './scope';
 import { defineEpicPanelResolvers } from './epic-panel'; // epic panel
+import { definePublishResolvers } from './publish'; // publishing
 import { defineMacroResolvers } from './macro'; // status macro
+import { definePlanResolvers } from './plan'; // quarterly planning
 
 /** One resolver for the app; each area registers its keys. */
 export function buildResolver(): Resolver {
@@ -10,6 +12,8 @@ export function buildResolver(): Resolver {
   defineProgramResolvers(resolver);
   defineScopeResolvers(resolver);
   defineEpicPanelResolvers(resolver); // epic panel
+  definePublishResolvers(resolver); // publishing
   defineMacroResolvers(resolver); // status macro
+  definePlanResolvers(resolver); // quarterly planning
   return resolver;
 }
