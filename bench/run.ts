@@ -6,11 +6,13 @@ import * as emulator from './emulator';
 import * as platform from './platform';
 import * as scope from './scope';
 import * as plan from './plan';
+import * as macro from './macro'; // status macro
 
 const modules: Record<string, { run(emit: Emit): Promise<void> }> = {
   scope,
   graph,
   plan,
+  macro, // status macro
   platform,
   emulator,
 };
