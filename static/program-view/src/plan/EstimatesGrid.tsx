@@ -120,7 +120,7 @@ function CellValue({ estimate }: { estimate: EstimateCell }) {
   if (estimate.state === 'none' || estimate.sprints === null) return <span style={subtle}>—</span>;
   return (
     <span>
-      <strong>{estimate.sprints}</strong> sp{estimate.sprints === 1 ? 'r' : 'rs'}
+      <strong>{estimate.sprints}</strong> sprint{estimate.sprints === 1 ? '' : 's'}
       {estimate.storyPoints !== null && <span style={subtle}> · {estimate.storyPoints} pts</span>}
       {estimate.load !== null && estimate.load !== 1 && <span style={subtle}> · load {estimate.load}</span>}
     </span>

@@ -115,7 +115,7 @@ function Pins({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
               style={{ marginBottom: '4px' }}
             >
               <span style={row}>
-                📌 {p.initiativeKey} starts in {sprints[p.startSprint]?.name ?? `sprint ${p.startSprint + 1}`}
+                {p.initiativeKey} starts in {sprints[p.startSprint]?.name ?? `sprint ${p.startSprint + 1}`}
                 <span style={subtle}>(by {personName(people, p.by)})</span>
                 {plan.canEdit && (
                   <Button

@@ -77,7 +77,12 @@ function Legend({ view }: { view: TimelineView }) {
           Baseline
         </li>
       )}
-      <li style={item}>📌 Pinned by the TPM</li>
+      <li style={item}>
+        <svg width="12" height="12" aria-hidden="true">
+          <circle cx="6" cy="6" r="4" style={{ fill: text }} />
+        </svg>
+        Pinned by the TPM
+      </li>
     </ul>
   );
 }
@@ -255,8 +260,11 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
                     strokeWidth: bar.late || bar.onCriticalPath ? 2.5 : 1,
                   }}
                 />
+                {bar.pinned && (
+                  <circle cx={bar.x + 10} cy={bar.y + bar.height / 2} r="4" style={{ fill: text }} />
+                )}
                 <text
-                  x={bar.x + 6}
+                  x={bar.x + (bar.pinned ? 18 : 6)}
                   y={bar.y + bar.height / 2 + 4}
                   style={{
                     fontSize: '12px',
@@ -264,7 +272,6 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
                     fill: bar.late ? paint(DANGER_TEXT) : text,
                   }}
                 >
-                  {bar.pinned ? '📌 ' : ''}
                   {bar.key}
                   {bar.onCriticalPath ? ' ★' : ''}
                 </text>
