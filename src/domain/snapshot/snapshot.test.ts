@@ -1,0 +1,242 @@
+import type { ChildIssue, Initiative, StatusCategory } from '../initiative/initiative';
+import type { Milestone } from '../milestones/milestone';
+import type { Risk } from '../risks/risk';
+import {
+  buildSnapshot,
+  deriveRag,
+  SNAPSHOT_MAX_RISKS,
+  statusCardFor,
+  type ProgramSnapshot,
+  type SnapshotMilestone,
+  type SnapshotRisk,
+} from './snapshot';
+
+const statusNames: Record<StatusCategory, string> = {
+  new: 'To Do',
+  indeterminate: 'In Progress',
+  done: 'Done',
+};
+
+function generateEpic(key: string, category: StatusCategory = 'indeterminate'): Initiative {
+  const projectKey = key.split('-')[0] ?? 'X';
+  return {
+    id: key.replace(/\D/g, ''),
+    key,
+    summary: `Summary of ${key}`,
+    projectKey,
+    projectName: `Project ${projectKey}`,
+    status: { name: statusNames[category], category },
+  };
+}
+
+function generateChildren(epicKey: string, done: number, open: number): ChildIssue[] {
+  const child = (n: number, category: StatusCategory): ChildIssue => ({
+    id: `${epicKey}-c${n}`,
+    key: `${epicKey}-C${n}`,
+    epicKey,
+    status: { name: statusNames[category], category },
+  });
+  return [
+    ...Array.from({ length: done }, (_, n) => child(n, 'done')),
+    ...Array.from({ length: open }, (_, n) => child(done + n, 'new')),
+  ];
+}
+
+function generateMilestone(overrides: Partial<Milestone> = {}): Milestone {
+  return {
+    id: 'm1',
+    name: 'Beta',
+    targetDate: '2027-03-31',
+    initiativeKeys: [],
+    status: 'planned',
+    agreement: null,
+    history: [],
+    ...overrides,
+  };
+}
+
+function generateRisk(overrides: Partial<Risk> = {}): Risk {
+  return {
+    id: 'r1',
+    title: 'Vendor late',
+    probability: 2,
+    impact: 2,
+    ownerAccountId: null,
+    mitigation: '',
+    status: 'open',
+    source: 'manual',
+    ...overrides,
+  };
+}
+
+function snapshotOf(): ProgramSnapshot {
+  return buildSnapshot({
+    program: { id: 'prog', name: 'Atlas', stage: 'execution' },
+    epics: [generateEpic('PAY-1', 'done'), generateEpic('PAY-2'), generateEpic('MOB-1', 'new')],
+    childrenByEpic: new Map([
+      ['PAY-1', generateChildren('PAY-1', 4, 0)],
+      ['PAY-2', generateChildren('PAY-2', 1, 3)],
+      ['MOB-1', generateChildren('MOB-1', 0, 2)],
+    ]),
+    milestones: [generateMilestone()],
+    risks: [generateRisk()],
+    projectIds: { PAY: '10000', MOB: '10002', OTHER: '10009' },
+    builtAt: '2026-11-25T10:00:00.000Z',
+  });
+}
+
+const milestone = (overrides: Partial<SnapshotMilestone>): SnapshotMilestone => ({
+  name: 'Beta',
+  targetDate: '2027-03-31',
+  status: 'planned',
+  initiativeKeys: [],
+  ...overrides,
+});
+const risk = (overrides: Partial<SnapshotRisk>): SnapshotRisk => ({
+  title: 'Vendor late',
+  severity: 'low',
+  score: 2,
+  status: 'open',
+  ...overrides,
+});
+
+describe('buildSnapshot', () => {
+  it('keeps per initiative only its key, project, status category and child counts', () => {
+    const snapshot = snapshotOf();
+    expect(snapshot.initiatives[1]).toEqual({
+      key: 'PAY-2',
+      projectKey: 'PAY',
+      status: 'indeterminate',
+      done: 1,
+      inProgress: 0,
+      toDo: 3,
+    });
+    expect(JSON.stringify(snapshot)).not.toContain('Summary of');
+  });
+
+  it('keeps the project ids of the projects in scope only', () => {
+    expect(snapshotOf().projectIds).toEqual({ MOB: '10002', PAY: '10000' });
+  });
+
+  it('keeps the worst live risks first and leaves closed ones out, bounded', () => {
+    const risks = [
+      generateRisk({ id: 'a', title: 'Minor', probability: 1, impact: 1 }),
+      generateRisk({ id: 'b', title: 'Worst', probability: 5, impact: 5 }),
+      generateRisk({ id: 'c', title: 'Closed', probability: 5, impact: 5, status: 'closed' }),
+      ...Array.from({ length: 20 }, (_, n) => generateRisk({ id: `x${n}`, title: `Other ${n}` })),
+    ];
+    const snapshot = buildSnapshot({ ...sourceWith(), risks });
+    expect(snapshot.risks[0]).toMatchObject({ title: 'Worst', severity: 'critical', score: 25 });
+    expect(snapshot.risks.map((r) => r.title)).not.toContain('Closed');
+    expect(snapshot.risks).toHaveLength(SNAPSHOT_MAX_RISKS);
+  });
+});
+
+function sourceWith() {
+  return {
+    program: { id: 'prog', name: 'Atlas', stage: 'execution' as const },
+    epics: [],
+    childrenByEpic: new Map<string, ChildIssue[]>(),
+    milestones: [],
+    risks: [],
+    projectIds: {},
+    builtAt: '2026-11-25T10:00:00.000Z',
+  };
+}
+
+describe('statusCardFor', () => {
+  it('shows every initiative to a viewer who may browse every project', () => {
+    const card = statusCardFor(snapshotOf(), {
+      visibleProjects: new Set(['PAY', 'MOB']),
+      today: '2026-11-25',
+    });
+    expect(card.initiatives).toEqual({ total: 3, done: 1, inProgress: 1, toDo: 1 });
+    expect(card.issues).toEqual({ total: 10, done: 5, inProgress: 0, toDo: 5 });
+    expect(card.percentDone).toBe(50);
+    expect(card.hiddenInitiatives).toBe(0);
+  });
+
+  it('counts the initiatives of projects the viewer may not browse and leaves them out of every figure', () => {
+    const card = statusCardFor(snapshotOf(), { visibleProjects: new Set(['MOB']), today: '2026-11-25' });
+    expect(card.projects).toEqual([{ projectKey: 'MOB', initiatives: 1, percentDone: 0 }]);
+    expect(card.initiatives.total).toBe(1);
+    expect(card.issues.total).toBe(2);
+    expect(card.hiddenInitiatives).toBe(2);
+    expect(JSON.stringify(card)).not.toContain('PAY');
+  });
+
+  it('never shows the initiative keys a milestone delivers', () => {
+    const snapshot = { ...snapshotOf(), milestones: [milestone({ initiativeKeys: ['PAY-1'] })] };
+    const card = statusCardFor(snapshot, { visibleProjects: new Set(['MOB']), today: '2026-11-25' });
+    expect(card.nextMilestones).toEqual([
+      { name: 'Beta', targetDate: '2027-03-31', status: 'planned', overdue: false },
+    ]);
+    expect(JSON.stringify(card)).not.toContain('PAY-1');
+  });
+
+  it('lists the next open milestones in date order, done ones left out', () => {
+    const snapshot = {
+      ...snapshotOf(),
+      milestones: [
+        milestone({ name: 'Alpha', targetDate: '2026-10-01', status: 'done' }),
+        milestone({ name: 'Beta', targetDate: '2026-12-01' }),
+        milestone({ name: 'GA', targetDate: '2027-02-01' }),
+      ],
+    };
+    const card = statusCardFor(snapshot, { visibleProjects: new Set(['PAY']), today: '2026-11-25' });
+    expect(card.nextMilestones.map((m) => m.name)).toEqual(['Beta', 'GA']);
+  });
+});
+
+describe('deriveRag', () => {
+  const today = '2026-11-25';
+
+  it('is green with no overdue milestone, no high risk and progress ahead of the milestones due', () => {
+    expect(deriveRag({ percentDone: 40, milestones: [milestone({})], risks: [risk({})] }, today)).toEqual({
+      status: 'green',
+      reasons: ['40% done; no milestone overdue and no high risk open.'],
+    });
+  });
+
+  it.each([
+    ['an overdue milestone', { milestones: [milestone({ targetDate: '2026-11-01' })] }, 'overdue'],
+    ['a missed milestone', { milestones: [milestone({ status: 'missed' })] }, 'missed'],
+    ['a live critical risk', { risks: [risk({ severity: 'critical', title: 'PSP' })] }, 'Critical risk: PSP'],
+    [
+      'a high risk that happened',
+      { risks: [risk({ severity: 'high', status: 'happened', title: 'Outage' })] },
+      'Problem: Outage',
+    ],
+  ])('is red with %s, and says why', (_name, input, reason) => {
+    const rag = deriveRag({ percentDone: 90, milestones: [], risks: [], ...input }, today);
+    expect(rag.status).toBe('red');
+    expect(rag.reasons.join(' ')).toContain(reason);
+  });
+
+  it.each([
+    ['a milestone at risk', { milestones: [milestone({ status: 'at-risk' })] }, 'at risk'],
+    ['a live high risk', { risks: [risk({ severity: 'high', title: 'Hiring' })] }, 'High risk: Hiring'],
+  ])('is amber with %s, and says why', (_name, input, reason) => {
+    const rag = deriveRag({ percentDone: 90, milestones: [], risks: [], ...input }, today);
+    expect(rag.status).toBe('amber');
+    expect(rag.reasons.join(' ')).toContain(reason);
+  });
+
+  it('compares progress with the share of milestones due: amber past 10 points behind, red past 25', () => {
+    const milestones = [
+      milestone({ name: 'A', targetDate: '2026-11-01', status: 'done' }),
+      milestone({ name: 'B', targetDate: '2027-06-01' }),
+    ];
+    expect(deriveRag({ percentDone: 45, milestones, risks: [] }, today).status).toBe('green');
+    expect(deriveRag({ percentDone: 35, milestones, risks: [] }, today).status).toBe('amber');
+    expect(deriveRag({ percentDone: 20, milestones, risks: [] }, today).status).toBe('red');
+  });
+
+  it('ignores closed and accepted risks', () => {
+    const risks = [
+      risk({ severity: 'critical', status: 'closed' }),
+      risk({ severity: 'high', status: 'accepted' }),
+    ];
+    expect(deriveRag({ percentDone: 50, milestones: [], risks }, today).status).toBe('green');
+  });
+});
