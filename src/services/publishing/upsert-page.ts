@@ -18,6 +18,7 @@ import {
 import { raw } from '../../domain/publishing/storage-format';
 import { ConflictError } from '../../ports/atlassian-errors';
 import type { ConfluencePage, ConfluencePort, PublishStore } from '../../ports/confluence';
+import { ProgramRuleError } from '../errors';
 
 export interface UpsertDeps {
   confluence: ConfluencePort;
@@ -31,14 +32,17 @@ export interface UpsertTarget {
 }
 
 /** A page with this title exists in the space and is not the app's: it is never overwritten. */
-export class PageTitleTakenError extends Error {
+export class PageTitleTakenError extends ProgramRuleError {
   constructor(readonly title: string) {
-    super(`A page titled "${title}" already exists in the space and was not published by this app.`);
+    super(
+      `A page titled "${title}" already exists in the space and was not published by this app. Rename it or choose another space.`,
+      'spaceId',
+    );
   }
 }
 
 /** The page was changed by people on every one of our attempts; nothing was overwritten. */
-export class PageKeepsChangingError extends Error {}
+export class PageKeepsChangingError extends ConflictError {}
 
 const MAX_CONFLICT_RETRIES = 3;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -179,6 +183,8 @@ async function updateBody(
       if (!(error instanceof ConflictError)) throw error;
       if (attempt >= MAX_CONFLICT_RETRIES)
         throw new PageKeepsChangingError(`"${rendered.title}" kept changing while we published; try again.`, {
+          operation: 'updatePage',
+          status: 409,
           cause: error,
         });
       const fresh = await deps.confluence.getPage(page.id);
