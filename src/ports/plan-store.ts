@@ -1,4 +1,5 @@
 import type { Baseline, QuarterPlan } from '../domain/plan/types';
+import { ProgramExistsError } from './program-store';
 
 /** Quarter plans of programs, one stored value per program and quarter, and their frozen baselines. */
 export interface PlanStore {
@@ -14,11 +15,13 @@ export interface PlanStore {
   getBaseline(programId: string, quarter: string, baselineId: string): Promise<Baseline | undefined>;
 }
 
-export class PlanExistsError extends Error {
+/** Answered as CONFLICT, like a taken program id. */
+export class PlanExistsError extends ProgramExistsError {
   constructor(
-    readonly programId: string,
+    programId: string,
     readonly quarter: string,
   ) {
-    super(`The program already has a ${quarter} plan.`);
+    super(programId);
+    this.message = `The program already has a ${quarter} plan.`;
   }
 }
