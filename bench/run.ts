@@ -7,12 +7,14 @@ import * as platform from './platform';
 import * as scope from './scope';
 import * as plan from './plan';
 import * as macro from './macro'; // status macro
+import * as publish from './publish'; // publishing
 
 const modules: Record<string, { run(emit: Emit): Promise<void> }> = {
   scope,
   graph,
   plan,
   macro, // status macro
+  publish, // publishing
   platform,
   emulator,
 };
