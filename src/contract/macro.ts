@@ -7,7 +7,14 @@ export type { StatusCard, CardProject, ProgressCounts, Rag, SnapshotRisk } from 
 
 /** What the macro shows: the card, or a polite refusal for viewers with no role in the program. */
 export type MacroStatus =
-  { access: 'granted'; card: StatusCard; scopeJql: string } | { access: 'none'; message: string };
+  | {
+      access: 'granted';
+      card: StatusCard;
+      scopeJql: string;
+      /** The viewer owns the program, so may rebuild the snapshot now (`macro/snapshot/refresh`). */
+      canRefresh: boolean;
+    }
+  | { access: 'none'; message: string };
 
 export interface MacroProgramOption {
   id: string;

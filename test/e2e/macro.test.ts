@@ -91,6 +91,11 @@ describeInBrowser('the status macro in a browser', () => {
     expect(projects).toEqual(expect.arrayContaining(['PAY', 'ID', 'MOB', 'DATA', 'PLAT']));
     await expect(macro().getByTestId('hidden-initiatives').count()).resolves.toBe(0);
     await page.screenshot({ path: path.join(resultsDir, 'status-macro-tpm.png') });
+    const asOf = await macro().getByTestId('as-of').getAttribute('data-built-at');
+    await macro().getByTestId('refresh').click();
+    await macro()
+      .locator(`[data-testid="as-of"]:not([data-built-at="${asOf ?? ''}"])`)
+      .waitFor({ timeout: 30_000 });
     expect(browserProblems).toEqual([]);
   }, 60_000);
 
@@ -105,6 +110,7 @@ describeInBrowser('the status macro in a browser', () => {
     await expect(macro().getByTestId('hidden-initiatives').textContent()).resolves.toContain(
       `${hidden.length} more initiatives`,
     );
+    await expect(macro().getByTestId('refresh').count()).resolves.toBe(0);
     const text = (await macro().locator('body').textContent()) ?? '';
     for (const key of hidden) expect(text).not.toContain(key);
     await page.screenshot({ path: path.join(resultsDir, 'status-macro-contractor.png') });

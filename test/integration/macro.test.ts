@@ -124,6 +124,13 @@ describe('status macro', () => {
     expect(cardAfterSecond.percentDone).toBe(cardAfterFirst.percentDone);
   });
 
+  it('offers the refresh to the program’s owners only', async () => {
+    const asTpm = await statusAs('tpm@example.com');
+    const asStakeholder = await statusAs('stakeholder@example.com');
+    expect(asTpm.access === 'granted' && asTpm.canRefresh).toBe(true);
+    expect(asStakeholder.access === 'granted' && asStakeholder.canRefresh).toBe(false);
+  });
+
   it('lets an owner refresh the snapshot and refuses a stakeholder', async () => {
     const ok = await stack.invoke('macro/snapshot/refresh', { programId: PROGRAM }, 'tpm@example.com');
     expect(ok.success && ok.data.initiatives).toBe(programEpicKeys().length);

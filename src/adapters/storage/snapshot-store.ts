@@ -9,7 +9,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { ProgramSnapshot, SnapshotInitiative } from '../../domain/snapshot/snapshot';
 
-/** ~80 bytes an initiative: 500 keep a part near 40 KB. */
+/** 80–130 bytes an initiative (longer with long project keys): 500 keep a part under ~65 KB. */
 export const PART_SIZE = 500;
 const PREFIX = 'macro-snapshot:';
 

@@ -4,7 +4,7 @@
 import type { MacroStatus } from '../../contract/macro';
 import { SNAPSHOT_SCHEMA_VERSION, statusCardFor, type ProgramSnapshot } from '../../domain/snapshot/snapshot';
 import type { ProgramStore } from '../../ports/program-store';
-import { canRead } from '../access';
+import { canRead, rolesOf } from '../access';
 import { ProgramNotFoundError } from '../errors';
 import type { SnapshotStorePort } from './program-snapshot';
 
@@ -51,7 +51,12 @@ export async function loadStatusCard(deps: StatusCardDeps, programId: string): P
   const card = statusCardFor(snapshot, { visibleProjects, today: now.toISOString().slice(0, 10) });
   // Name and stage come from the program record itself: they change without a rebuild.
   card.program = { id: program.id, name: program.name, stage: program.stage };
-  return { access: 'granted', card, scopeJql: program.scopeJql };
+  return {
+    access: 'granted',
+    card,
+    scopeJql: program.scopeJql,
+    canRefresh: rolesOf(program, deps.accountId).includes('owner'),
+  };
 }
 
 /** Per-viewer memo of a permission answer, for a short time: many views of one page ask the same thing. */

@@ -10,7 +10,15 @@ const box = { display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' } 
 const muted = { color: 'var(--ds-text-subtle, #44546F)', fontSize: 12 } as const;
 const list = { margin: '4px 0 0', paddingLeft: 18 } as const;
 
-export function StatusCardView({ card, onOpen }: { card: StatusCard; onOpen: () => void }) {
+export interface StatusCardViewProps {
+  card: StatusCard;
+  onOpen: () => void;
+  /** Offered to the program's owners: rebuild the snapshot from Jira now. */
+  onRefresh?: () => void;
+  refreshing?: boolean;
+}
+
+export function StatusCardView({ card, onOpen, onRefresh, refreshing = false }: StatusCardViewProps) {
   return (
     <article
       data-testid="status-card"
@@ -120,8 +128,15 @@ export function StatusCardView({ card, onOpen }: { card: StatusCard; onOpen: () 
         </section>
       </div>
 
-      <footer style={muted} data-testid="as-of">
-        As of {formatAsOf(card.asOf)}
+      <footer style={{ ...box, justifyContent: 'space-between' }}>
+        <span style={muted} data-testid="as-of" data-built-at={card.asOf}>
+          As of {formatAsOf(card.asOf)}
+        </span>
+        {onRefresh && (
+          <Button appearance="subtle" onClick={onRefresh} isDisabled={refreshing} testId="refresh">
+            {refreshing ? 'Refreshing…' : 'Refresh now'}
+          </Button>
+        )}
       </footer>
     </article>
   );

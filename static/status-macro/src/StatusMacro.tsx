@@ -1,6 +1,6 @@
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from './api';
 import { loadMacroContext, openInNewTab } from './host';
 import { programLink } from './card-model';
@@ -13,6 +13,8 @@ export function StatusMacro() {
     return { context, status };
   }, []);
   const { resource, retry } = useResource(load);
+  const [refreshing, setRefreshing] = useState(false);
+  const [refreshError, setRefreshError] = useState<string | undefined>(undefined);
 
   if (resource.state === 'loading')
     return (
@@ -36,10 +38,26 @@ export function StatusMacro() {
   }
   const { status, context } = resource.value;
   if (status.access === 'none') return <NoAccessCard message={status.message} />;
+  const refresh = async () => {
+    setRefreshing(true);
+    setRefreshError(undefined);
+    try {
+      await call('macro/snapshot/refresh', { programId: status.card.program.id });
+      retry();
+    } catch (error) {
+      setRefreshError(error instanceof Error ? error.message : 'The status could not be refreshed.');
+    } finally {
+      setRefreshing(false);
+    }
+  };
   return (
-    <StatusCardView
-      card={status.card}
-      onOpen={() => openInNewTab(programLink(context.localId, status.scopeJql))}
-    />
+    <>
+      <StatusCardView
+        card={status.card}
+        onOpen={() => openInNewTab(programLink(context.localId, status.scopeJql))}
+        {...(status.canRefresh ? { onRefresh: () => void refresh(), refreshing } : {})}
+      />
+      {refreshError && <p role="alert">{refreshError}</p>}
+    </>
   );
 }
