@@ -11,6 +11,7 @@ import { useOverview } from '../overview/use-overview';
 import { DependenciesTab } from '../dependencies/DependenciesTab';
 import { PlanTab } from '../plan/PlanTab';
 import { ScopeTab } from '../scope/ScopeTab';
+import { PublishTab } from '../publish/PublishTab'; // publishing
 
 /** One program: Overview (Initiation artifacts), Scope, Dependencies and the quarter Plan. */
 export function ProgramPage({
@@ -54,6 +55,7 @@ export function ProgramPage({
           <Tab testId="tab-scope">Scope</Tab>
           <Tab testId="tab-dependencies">Dependencies</Tab>
           <Tab testId="tab-plan">Plan</Tab>
+          <Tab testId="tab-publishing">Publishing</Tab>
         </TabList>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
@@ -73,6 +75,11 @@ export function ProgramPage({
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
             <PlanTab program={summary} siteUrl={siteUrl} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+            <PublishTab program={summary} />
           </div>
         </TabPanel>
       </Tabs>
