@@ -14,6 +14,7 @@ import {
 import { manifestEntities } from '../runtime/manifest-entities';
 import { DEMO_OPTIONS, DEMO_USERS } from '../seed';
 import { seedDemoProgram } from '../seed/demo-program';
+import { seedDemoPlan } from '../seed/demo-plan';
 import { buildDevApp } from './dev-app';
 import type { HostPageIssue, HostPageUser } from './host-page';
 
@@ -184,6 +185,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     const owner = users[0];
     if (!owner) throw new Error('No user to seed the demo program as.');
     await runtime.runAsUser(owner.accountId, () => seedDemoProgram());
+    await runtime.runAsUser(owner.accountId, () => seedDemoPlan());
 
     const app: FastifyInstance = await buildDevApp({
       buildDir,

@@ -11,6 +11,7 @@ import { installForgeRuntime, emulatorSite, type LocalForgeRuntime } from '../..
 import { manifestEntities } from '../../dev/runtime/manifest-entities';
 import { DEMO_USERS, type GeneratorOptions } from '../../dev/seed';
 import { seedDemoProgram } from '../../dev/seed/demo-program';
+import { seedDemoPlan } from '../../dev/seed/demo-plan';
 import type { Envelope, RequestOf, ResolverKey, ResponseOf } from '../../src/contract';
 import { handler } from '../../src/index';
 
@@ -58,6 +59,7 @@ export async function startAppStack(options: { generator?: GeneratorOptions } = 
     entities: manifestEntities(),
   });
   await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoProgram());
+  await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoPlan());
   const invokeRaw = async (
     key: string,
     payload: unknown,
