@@ -19,7 +19,15 @@ export type SavePublishTarget = {
   reportCadence: ReportCadence;
 };
 
+export interface PublishSpace {
+  id: string;
+  key: string;
+  name: string;
+  homepageId: string | null;
+}
+
 export interface PublishContract {
+  'publish/spaces': { request: { programId: string }; response: { spaces: PublishSpace[] } };
   'publish/get': { request: { programId: string }; response: PublishOverview };
   'publish/target/save': { request: SavePublishTarget; response: PublishTarget };
   'publish/now': { request: { programId: string }; response: PublishRun };

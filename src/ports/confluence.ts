@@ -29,6 +29,8 @@ export interface ConfluenceSpace {
   name: string;
   /** The site's base URL (no /wiki): Jira issue links on the pages start with it. */
   siteUrl: string;
+  /** The space's home page: the default parent of a program's pages. */
+  homepageId: string | undefined;
 }
 
 export interface NewPage {
@@ -49,6 +51,8 @@ export interface PageUpdate {
 
 export interface ConfluencePort {
   getSpace(spaceId: string): Promise<ConfluenceSpace | undefined>;
+  /** The current spaces the caller can see (first 250). */
+  listSpaces(): Promise<ConfluenceSpace[]>;
   /** The page with its storage body and properties; undefined when it is gone or trashed. */
   getPage(pageId: string): Promise<ConfluencePage | undefined>;
   /** Ids of the current pages with exactly this title in the space (titles are unique per space). */

@@ -51,6 +51,15 @@ export function definePublishResolvers(resolver: Resolver): void {
     };
   });
 
+  defineResolver(resolver, 'publish/spaces', ref, async ({ programId }, context) => {
+    const deps = userDeps(context);
+    await authorize(deps.programs, programId, context.accountId, 'edit');
+    const spaces = await deps.confluence.listSpaces();
+    return {
+      spaces: spaces.map((s) => ({ id: s.id, key: s.key, name: s.name, homepageId: s.homepageId ?? null })),
+    };
+  });
+
   defineResolver(
     resolver,
     'publish/target/save',

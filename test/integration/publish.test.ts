@@ -291,6 +291,14 @@ describe('publishing a program to Confluence', () => {
     expect(writesSince(mark)).toEqual([]);
   });
 
+  it('offers the spaces the owner can see, each with its home page as the default parent', async () => {
+    const envelope = await stack.invoke('publish/spaces', { programId: PROGRAM });
+    if (!envelope.success) throw new Error(JSON.stringify(envelope.errors));
+    expect(envelope.data.spaces).toContainEqual(
+      expect.objectContaining({ key: 'PROG', id: progSpace().id, homepageId: progSpace().homepageId }),
+    );
+  });
+
   it('refuses a parent page from another space', async () => {
     const eng = stack.emulator.site().spaces.find((s) => s.key === 'ENG')!;
     const saved = await stack.invoke('publish/target/save', {

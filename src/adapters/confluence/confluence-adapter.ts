@@ -51,21 +51,33 @@ export function readPage(operation: string, json: unknown): ConfluencePage {
   };
 }
 
+function readSpace(operation: string, json: unknown, listBase: string | undefined): ConfluenceSpace {
+  if (!isRecord(json) || typeof json.id !== 'string' || typeof json.key !== 'string')
+    throw unexpected(operation, 'a space id and key');
+  const base =
+    isRecord(json._links) && typeof json._links.base === 'string' ? json._links.base : (listBase ?? '');
+  return {
+    id: json.id,
+    key: json.key,
+    name: typeof json.name === 'string' ? json.name : json.key,
+    siteUrl: base.replace(/\/wiki\/?$/, ''),
+    homepageId: typeof json.homepageId === 'string' ? json.homepageId : undefined,
+  };
+}
+
 export class ConfluenceAdapter implements ConfluencePort {
   constructor(private readonly actor: Actor) {}
 
   async getSpace(spaceId: string): Promise<ConfluenceSpace | undefined> {
     const json = await endpoints.getSpaceById(this.actor, spaceId);
-    if (json === undefined) return undefined;
-    if (!isRecord(json) || typeof json.id !== 'string' || typeof json.key !== 'string')
-      throw unexpected('getSpaceById', 'a space id and key');
-    const base = isRecord(json._links) && typeof json._links.base === 'string' ? json._links.base : '';
-    return {
-      id: json.id,
-      key: json.key,
-      name: typeof json.name === 'string' ? json.name : json.key,
-      siteUrl: base.replace(/\/wiki\/?$/, ''),
-    };
+    return json === undefined ? undefined : readSpace('getSpaceById', json, undefined);
+  }
+
+  async listSpaces(): Promise<ConfluenceSpace[]> {
+    const json = await endpoints.getSpaces(this.actor);
+    if (!isRecord(json) || !Array.isArray(json.results)) throw unexpected('getSpaces', 'results');
+    const base = isRecord(json._links) && typeof json._links.base === 'string' ? json._links.base : undefined;
+    return json.results.map((space) => readSpace('getSpaces', space, base));
   }
 
   async getPage(pageId: string): Promise<ConfluencePage | undefined> {

@@ -19,6 +19,15 @@ export async function getSpaceById(actor: Actor, spaceId: string): Promise<unkno
   return response.status === 404 ? undefined : readJson('getSpaceById', response);
 }
 
+export async function getSpaces(actor: Actor): Promise<unknown> {
+  const response = await callAtlassian('getSpaces', () =>
+    confluence(actor).requestConfluence(route`/wiki/api/v2/spaces?status=current&limit=250`, {
+      headers: ACCEPT,
+    }),
+  );
+  return readJson('getSpaces', response);
+}
+
 export async function getPageById(actor: Actor, pageId: string): Promise<unknown> {
   const response = await callAtlassian(
     'getPageById',

@@ -91,6 +91,12 @@ function TargetForm({
   const [cadence, setCadence] = useState<Cadence>(overview.target?.reportCadence ?? 'weekly');
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const loadSpaces = useCallback(() => call('publish/spaces', { programId: program.id }), [program.id]);
+  const { resource: spaces } = useResource(loadSpaces);
+  const spaceOptions =
+    spaces.state === 'ready'
+      ? spaces.value.spaces.map((space) => ({ label: `${space.name} (${space.key})`, value: space }))
+      : [];
   const save = async () => {
     setSaving(true);
     setError(undefined);
@@ -111,15 +117,22 @@ function TargetForm({
   return (
     <div style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 480 }}>
       <label>
-        Confluence space id
-        <Textfield
-          value={spaceId}
-          onChange={(e) => setSpaceId(e.currentTarget.value)}
-          testId="publish-space-id"
+        Confluence space
+        <Select<(typeof spaceOptions)[number]>
+          inputId="publish-space"
+          isLoading={spaces.state === 'loading'}
+          options={spaceOptions}
+          value={spaceOptions.find((o) => o.value.id === spaceId) ?? null}
+          onChange={(option) => {
+            if (!option) return;
+            setSpaceId(option.value.id);
+            // The space's home page is the natural parent; an owner may name another page of the space.
+            if (option.value.homepageId) setParentPageId(option.value.homepageId);
+          }}
         />
       </label>
       <label>
-        Parent page id
+        Parent page id (the space’s home page unless you name another)
         <Textfield
           value={parentPageId}
           onChange={(e) => setParentPageId(e.currentTarget.value)}
