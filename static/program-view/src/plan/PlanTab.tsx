@@ -1,5 +1,4 @@
 import { useCallback, useMemo } from 'react';
-import Button from '@atlaskit/button/new';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ProgramSummary, QuarterPlanView } from '../../../../src/contract';
@@ -8,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { Warnings } from '../components/Warnings';
 import { AlignmentSession } from './AlignmentSession';
 import { Baseline } from './Baseline';
+import { CalendarForm, CalendarLine } from './Calendar';
 import { CommunicationPlan } from './CommunicationPlan';
 import { EstimatesGrid } from './EstimatesGrid';
 import { defaultQuarter, quarterOptions } from './plan-model';
@@ -57,6 +57,7 @@ function Plan({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
         </p>
       )}
       <Warnings warnings={plan.warnings} />
+      <CalendarLine plan={plan} state={state} />
       <QuarterScope plan={plan} state={state} />
       <ScheduleSection plan={plan} state={state} />
       <EstimatesGrid plan={plan} state={state} />
@@ -109,14 +110,16 @@ export function PlanTab({ program }: { program: ProgramSummary; siteUrl: string 
       )}
       {load.state === 'failed' && <LoadError error={load.error} onRetry={state.reload} />}
       {load.state === 'missing' && (
-        <div style={{ ...row }} data-testid="plan-missing">
+        <div style={{ display: 'flex', flexDirection: 'column', gap: '8px' }} data-testid="plan-missing">
           <p style={{ margin: 0 }}>
             {program.name} has no plan for {state.quarter} yet.
           </p>
           {state.overview?.canEdit !== false && (
-            <Button appearance="primary" onClick={() => void state.create()} testId="plan-create">
-              Plan {state.quarter}
-            </Button>
+            <CalendarForm
+              submitLabel={`Plan ${state.quarter ?? ''}`}
+              testId="plan-create"
+              onSubmit={state.create}
+            />
           )}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type {
+  CalendarRequest,
   PlanListRow,
   ProgramOverview,
   QuarterPlanView,
@@ -46,7 +47,7 @@ export interface PlanState {
   saved: string | undefined;
   clearWriteError: () => void;
   reload: () => void;
-  create: () => Promise<boolean>;
+  create: (calendar: CalendarRequest) => Promise<boolean>;
   /** Sends a write at the plan's current version; answers true when it was accepted. */
   mutate: <K extends PlanMutationKey>(key: K, change: PlanChange<K>, saved?: string) => Promise<boolean>;
 }
@@ -129,25 +130,28 @@ export function usePlan(programId: string, defaultQuarter: (planned: string[]) =
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const create = useCallback(async (): Promise<boolean> => {
-    if (!quarter) return false;
-    try {
-      const view = await call('plan/create', { programId, quarter });
-      setLoad({ state: 'ready', view });
-      setWriteError(undefined);
-      setSaved(`Created the plan for ${quarter}.`);
-      call('plan/list', { programId }).then(
-        ({ plans: rows }) => setPlans(rows),
-        () => undefined,
-      );
-      return true;
-    } catch (error) {
-      const failure = asCallError(error);
-      setWriteError(failure);
-      if (failure.errorType === 'CONFLICT') reload();
-      return false;
-    }
-  }, [programId, quarter, reload]);
+  const create = useCallback(
+    async (calendar: CalendarRequest): Promise<boolean> => {
+      if (!quarter) return false;
+      try {
+        const view = await call('plan/create', { programId, quarter, calendar });
+        setLoad({ state: 'ready', view });
+        setWriteError(undefined);
+        setSaved(`Created the plan for ${quarter}.`);
+        call('plan/list', { programId }).then(
+          ({ plans: rows }) => setPlans(rows),
+          () => undefined,
+        );
+        return true;
+      } catch (error) {
+        const failure = asCallError(error);
+        setWriteError(failure);
+        if (failure.errorType === 'CONFLICT') reload();
+        return false;
+      }
+    },
+    [programId, quarter, reload],
+  );
 
   const mutate = useCallback(
     async <K extends PlanMutationKey>(key: K, change: PlanChange<K>, message?: string): Promise<boolean> => {

@@ -1,0 +1,277 @@
+// Quarter planning in a real browser: a TPM plans the demo program's next quarter end to end — initiatives,
+// an estimate that moves the timeline, a declined commitment with its reason in the alignment session, a
+// success criterion, a meeting in the communication plan, the baseline — and a stakeholder reads it all.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { QuarterPlanView } from '../../src/contract';
+import { startDevStack, type DevStack } from '../../dev/server/stack';
+import { DEMO_PROGRAM } from '../../dev/seed';
+import { chromiumOrSkip, launchChromium } from './browser';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const resultsDir = path.join(repoRoot, 'test-results');
+const chromiumPath = chromiumOrSkip('Quarter planning in a browser');
+const describeInBrowser = chromiumPath ? describe : describe.skip;
+const TPM = 'tpm@example.com';
+const STAKEHOLDER = 'stakeholder@example.com';
+
+type Answer<T> =
+  { success: true; data: T } | { success: false; errors: { errorType: string; message: string }[] };
+
+describeInBrowser('Quarter planning in a browser', () => {
+  let stack: DevStack;
+  let browser: Browser;
+  let page: Page;
+  let quarter = '';
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    // programs-page.test.ts builds the UI when it is stale; npm test builds it first.
+    stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
+    browser = await launchChromium(chromiumPath ?? '');
+    page = await browser.newPage({ viewport: { width: 1440, height: 1400 } });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+    });
+    mkdirSync(resultsDir, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const app = (): FrameLocator => page.frameLocator('#forge-app');
+  const click = async (testId: string) => app().getByTestId(testId).click();
+  const fill = async (testId: string, value: string) => app().getByTestId(testId).fill(value);
+
+  async function invokeAs<T>(
+    accountId: string,
+    key: string,
+    payload: Record<string, unknown>,
+  ): Promise<Answer<T>> {
+    const response = await fetch(`${stack.url}/__dev/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key, payload, accountId }),
+    });
+    return (await response.json()) as Answer<T>;
+  }
+
+  async function planAs(accountId: string): Promise<QuarterPlanView> {
+    const answer = await invokeAs<QuarterPlanView>(accountId, 'plan/get', {
+      programId: DEMO_PROGRAM.id,
+      quarter,
+    });
+    if (!answer.success) throw new Error(`plan/get failed: ${answer.errors[0]?.message}`);
+    return answer.data;
+  }
+
+  async function openPlan(as: string): Promise<void> {
+    await page.goto(`${stack.url}/?as=${encodeURIComponent(as)}`);
+    await click(`open-program-${DEMO_PROGRAM.id}`);
+    await app().getByTestId('tab-plan').click({ timeout: 30_000 });
+    await app()
+      .locator('[data-testid="plan-estimates"], [data-testid="plan-missing"], [data-testid="load-error"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const error = app().getByTestId('load-error');
+    if ((await error.count()) > 0) {
+      await page.screenshot({ path: path.join(resultsDir, 'plan-error.png') });
+      throw new Error(`The Plan tab shows an error: ${await error.first().textContent()}`);
+    }
+  }
+
+  it('lets a TPM plan a quarter end to end: estimate, schedule, commitments, criteria, communication, baseline', async () => {
+    await openPlan(TPM);
+    quarter = await app().getByTestId('plan-quarter').inputValue();
+    expect(quarter).toMatch(/^\d{4}-Q[1-4]$/);
+
+    // The quarter after it has no plan yet: the TPM starts one on generated two-week sprints, then goes back.
+    const [year, q] = quarter.split('-Q').map(Number) as [number, number];
+    const next = q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
+    await app().getByTestId('plan-quarter').selectOption(next);
+    await app().getByTestId('plan-missing').waitFor({ timeout: 30_000 });
+    await app().getByTestId('plan-create-source').selectOption('generated');
+    await fill('plan-create-length', '14');
+    await click('plan-create-submit');
+    await app().getByTestId('plan-calendar').filter({ hasText: 'generated, 14 days each' }).waitFor();
+    await app().getByTestId('plan-quarter').selectOption(quarter);
+    await app().getByTestId('plan-schedule').waitFor({ timeout: 30_000 });
+
+    // An initiative waits for its estimate; the TPM enters it in the grid and the timeline places it.
+    let plan = await planAs(TPM);
+    const placedKeys = new Set(plan.schedule.initiatives.map((i) => i.key));
+    const ready = plan.missingEstimates.find((m) =>
+      plan.dependencies.filter((d) => d.to === m.initiativeKey).every((d) => placedKeys.has(d.from)),
+    );
+    if (!ready) throw new Error('No missing estimate whose dependencies are all scheduled.');
+    const barId = `plan-bar-${ready.initiativeKey}-${ready.teamId}`;
+    await app().getByTestId(`plan-unplaced-${ready.initiativeKey}`).waitFor();
+    expect(await app().getByTestId(barId).count()).toBe(0);
+    const missingBefore = plan.missingEstimates.length;
+    await expect(app().getByTestId('plan-estimates-missing').textContent()).resolves.toContain(
+      `${missingBefore} estimate`,
+    );
+    const cellId = `estimate-cell-${ready.initiativeKey}-${ready.teamId}`;
+    await expect(app().getByTestId(cellId).getAttribute('data-state')).resolves.toBe('missing');
+    await click(`${cellId}-edit`);
+    await fill(`${cellId}-sprints`, '1');
+    await fill(`${cellId}-points`, '5');
+    await click(`${cellId}-save`);
+    await app().getByTestId(cellId).filter({ hasText: '5 pts' }).waitFor();
+    await expect(app().getByTestId(cellId).getAttribute('data-state')).resolves.toBe('estimated');
+    await app().getByTestId('plan-timeline').getByTestId(barId).waitFor();
+    const start = Number(await app().getByTestId(barId).getAttribute('data-start'));
+    await expect(app().getByTestId(barId).getAttribute('data-end')).resolves.toBe(String(start));
+    expect(await app().getByTestId(`plan-unplaced-${ready.initiativeKey}`).count()).toBe(0);
+    expect(await app().locator('[data-testid^="plan-arrow-"]').count()).toBeGreaterThan(0);
+
+    // The TPM pins a dependent to the first sprint: it now starts before its dependency ends and shows as late.
+    plan = await planAs(TPM);
+    const placedAt = new Map(plan.schedule.initiatives.map((i) => [i.key, i]));
+    const forced = plan.dependencies.find(
+      (d) => (placedAt.get(d.from)?.endSprint ?? -1) >= 1 && placedAt.get(d.to)?.perTeam.length === 1,
+    );
+    if (!forced) throw new Error('No placed dependency to force late with a pin.');
+    const forcedBar = app().locator(`[data-testid^="plan-bar-${forced.to}-"]`);
+    await app().getByTestId('plan-pin-initiative').selectOption(forced.to);
+    await app().getByTestId('plan-pin-sprint').selectOption('0');
+    await click('plan-pin-submit');
+    await app().getByTestId(`plan-pin-${forced.to}`).waitFor();
+    await app()
+      .locator(
+        `[data-testid^="plan-bar-${forced.to}-"][data-pinned="true"], [data-testid="plan-unplaced-${forced.to}"]`,
+      )
+      .first()
+      .waitFor();
+    if ((await forcedBar.count()) > 0) {
+      await expect(forcedBar.first().getAttribute('data-late')).resolves.toBe('true');
+      await expect(
+        app().getByTestId(`plan-arrow-${forced.from}->${forced.to}`).getAttribute('data-late'),
+      ).resolves.toBe('true');
+      await expect(app().getByTestId('plan-schedule-summary').textContent()).resolves.toMatch(
+        /[1-9]\d* late/,
+      );
+    } else {
+      await expect(app().getByTestId(`plan-unplaced-${forced.to}`).getAttribute('data-reason')).resolves.toBe(
+        'pin-conflict',
+      );
+    }
+    await page.screenshot({ path: path.join(resultsDir, 'plan-tab-pinned.png'), fullPage: true });
+    await click(`plan-unpin-${forced.to}`);
+    await app().getByTestId(`plan-pin-${forced.to}`).waitFor({ state: 'detached' });
+
+    // Alignment session: the upstream team declines an unanswered cross-team dependency, and must say why.
+    plan = await planAs(TPM);
+    const dependency = plan.dependencies.find(
+      (d) => d.crossTeam && (d.commitment?.status ?? 'proposed') === 'proposed',
+    );
+    if (!dependency) throw new Error('The demo quarter has no unanswered cross-team dependency.');
+    const commitmentId = `commitment-${dependency.from}-${dependency.to}`;
+    await click(`${commitmentId}-edit`);
+    await app().getByTestId(`${commitmentId}-status`).selectOption('declined');
+    await click(`${commitmentId}-save`);
+    await app().getByTestId(commitmentId).getByRole('alert').waitFor();
+    await fill(`${commitmentId}-reason`, 'No capacity until the wallet migration ends');
+    await click(`${commitmentId}-save`);
+    await app().locator(`[data-testid="${commitmentId}"][data-status="declined"]`).waitFor();
+    await expect(app().getByTestId(`${commitmentId}-reason`).textContent()).resolves.toBe(
+      'No capacity until the wallet migration ends',
+    );
+    await expect(app().getByTestId(commitmentId).textContent()).resolves.toContain('Morgan Reyes');
+    await click('plan-commitments-uncommitted-only');
+    await app().getByTestId(commitmentId).waitFor();
+
+    // Success criterion tied to a program goal.
+    await click('success-criteria-add');
+    await fill('success-criterion-form-statement', 'Checkout live in two new markets');
+    await fill('success-criterion-form-metric', 'markets live');
+    await fill('success-criterion-form-target', '2');
+    const goal = app().locator('[data-testid^="success-criterion-form-goal-"]').first();
+    if ((await goal.count()) > 0) await goal.check();
+    await click('success-criterion-form-submit');
+    await app()
+      .getByTestId('success-criterion')
+      .filter({ hasText: 'Checkout live in two new markets' })
+      .waitFor();
+
+    // Communication plan: a Slack channel and a weekly sync.
+    await click('communication-edit');
+    await fill('communication-form-slack', 'https://example.slack.com/archives/C0ATLAS');
+    const meeting = `communication-form-meeting-${plan.plan.communication.meetings.length}`;
+    await click('communication-form-add-meeting');
+    await fill(`${meeting}-name`, 'Dependency review');
+    await app().getByTestId(`${meeting}-cadence`).selectOption('biweekly');
+    await fill(`${meeting}-audience`, 'Team leads and TPM');
+    await app().getByTestId(`${meeting}-owner`).selectOption({ label: 'Morgan Reyes' });
+    await click('communication-form-submit');
+    await app().getByTestId('communication-meeting').filter({ hasText: 'Dependency review' }).waitFor();
+    await app()
+      .getByTestId('communication-channels')
+      .getByText('https://example.slack.com/archives/C0ATLAS')
+      .waitFor();
+
+    // Baseline: confirm, then see who froze it and the baseline drawn under the bars.
+    await click('baseline-freeze');
+    await fill('baseline-freeze-note', 'Agreed at the alignment session');
+    await click('baseline-freeze-confirm');
+    await app().getByTestId('baseline-frozen').waitFor();
+    await expect(app().getByTestId('baseline-frozen').textContent()).resolves.toContain('Morgan Reyes');
+    expect(await app().locator('[data-testid^="plan-ghost-"]').count()).toBeGreaterThan(0);
+
+    await app().getByTestId('plan-quarter').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(resultsDir, 'plan-tab.png'), fullPage: true });
+    await app().getByTestId('plan-alignment').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(resultsDir, 'plan-tab-alignment.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('shows a stakeholder the whole plan read-only and refuses their writes', async () => {
+    expect(quarter).not.toBe('');
+    await openPlan(STAKEHOLDER);
+    await app().getByTestId('plan-read-only-note').waitFor();
+    await app().getByTestId('plan-timeline').waitFor();
+    await app().getByTestId('baseline-frozen').waitFor();
+    await app().locator('[data-testid^="commitment-"][data-status="declined"]').first().waitFor();
+    await app().getByTestId('success-criterion').first().waitFor();
+    await app().getByTestId('communication-meeting').first().waitFor();
+    const tab = app().getByTestId('plan-tab');
+    for (const testId of [
+      'baseline-freeze',
+      'plan-initiatives-add-all',
+      'plan-pin-submit',
+      'success-criteria-add',
+      'communication-edit',
+      'plan-session-edit',
+    ])
+      expect({ testId, count: await tab.getByTestId(testId).count() }).toEqual({ testId, count: 0 });
+    expect(await tab.locator('[data-testid^="estimate-cell-"][data-testid$="-edit"]').count()).toBe(0);
+    expect(await tab.locator('[data-testid^="commitment-"][data-testid$="-edit"]').count()).toBe(0);
+
+    const current = await planAs(TPM);
+    const version = current.plan.version;
+    const someKey = current.plan.initiatives[0]?.key ?? 'PAY-1';
+    const ref = { programId: DEMO_PROGRAM.id, quarter, expectedVersion: version };
+    const writes: [string, Record<string, unknown>][] = [
+      ['plan/baseline/freeze', ref],
+      [
+        'plan/success-criteria/save',
+        { ...ref, fields: { statement: 'Sneaky criterion', metric: 'count', target: '1', goalIds: [] } },
+      ],
+      ['plan/pins/set', { ...ref, pins: [{ initiativeKey: someKey, startSprint: 0 }] }],
+    ];
+    for (const [key, payload] of writes) {
+      const answer = await invokeAs(STAKEHOLDER, key, payload);
+      expect({ key, errorType: answer.success ? 'accepted' : answer.errors[0]?.errorType }).toEqual({
+        key,
+        errorType: 'FORBIDDEN',
+      });
+    }
+    await page.screenshot({ path: path.join(resultsDir, 'plan-tab-stakeholder.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
