@@ -4,6 +4,7 @@ import type { MacroStatus, StatusCard } from '../../src/contract';
 import { refreshSnapshots } from '../../src/triggers/snapshot';
 import { startAppStack, type AppStack } from '../support/app-stack';
 import { handler } from '../../src/index';
+import { validateRequest, validateResponse } from '../contract/openapi';
 
 let stack: AppStack;
 const PROGRAM = 'prog-atlas';
@@ -36,6 +37,7 @@ const snapshotKeys = () =>
 
 describe('status macro', () => {
   it('builds the snapshot as the app and shows the TPM every initiative of the program', async () => {
+    const from = stack.exchanges.length;
     const card = await cardAs('tpm@example.com');
     expect(card.program).toMatchObject({ id: PROGRAM, name: expect.any(String), stage: 'initiation' });
     expect(card.initiatives.total).toBe(programEpicKeys().length);
@@ -47,7 +49,9 @@ describe('status macro', () => {
     expect(card.rag.reasons.length).toBeGreaterThan(0);
     expect(card.topRisks.length).toBeGreaterThan(0);
     // The scope was searched as the app (Bearer), not as the TPM (Basic).
-    const searches = stack.exchanges.filter((x) => x.operationId === 'searchAndReconsileIssuesUsingJqlPost');
+    const searches = stack.exchanges
+      .slice(from)
+      .filter((x) => x.operationId === 'searchAndReconsileIssuesUsingJqlPost');
     expect(searches.length).toBeGreaterThan(0);
     expect(searches.every((x) => x.requestHeaders.authorization?.startsWith('Bearer'))).toBe(true);
     expect(snapshotKeys().length).toBeGreaterThanOrEqual(2);
@@ -187,6 +191,32 @@ describe('status macro', () => {
       macroOn(),
     );
     expect(envelope.success ? undefined : envelope.errors[0]?.errorType).toBe('VALIDATION');
+  });
+
+  it('sends Jira only requests the official OpenAPI spec allows, and reads answers of its shape', async () => {
+    await stack.invoke('macro/snapshot/refresh', { programId: PROGRAM }, 'tpm@example.com');
+    const from = stack.exchanges.length;
+    await stack.invoke('macro/snapshot/refresh', { programId: PROGRAM }, 'tpm@example.com');
+    await cardAs('lead.platform@example.com');
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const x of stack.exchanges.slice(from)) {
+      if (x.path.startsWith('/__emulator')) continue;
+      seen.add(x.operationId);
+      const contentType = x.requestHeaders['content-type'];
+      problems.push(
+        ...validateRequest({
+          method: x.method,
+          path: x.path,
+          query: x.query,
+          body: x.requestBody,
+          ...(contentType ? { contentType } : {}),
+        }),
+        ...validateResponse({ method: x.method, path: x.path, status: x.status, body: x.responseBody }),
+      );
+    }
+    expect(problems).toEqual([]);
+    expect([...seen]).toEqual(expect.arrayContaining(['searchProjects', 'getBulkPermissions']));
   });
 
   it('never asked the emulator for an operation it does not model', async () => {
