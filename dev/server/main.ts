@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MissingUiBuildError, startDevStack, type DevStack } from './stack';
+import { DEMO_PROGRAM } from '../seed'; // status macro
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     `Programs demo running at ${shownUrl} (acting as ${actingAs?.email ?? 'nobody'}; other users: ${others.map((user) => user.email).join(', ') || 'none'})`,
   );
   if (stack.emulatorUrl) console.log(`Emulated Jira & Confluence site at ${stack.emulatorUrl}`);
+  // Status macro: the demo program's card on a Confluence page stand-in.
+  console.log(`Status macro on a Confluence page: ${shownUrl}/wiki/page?program=${DEMO_PROGRAM.id}`);
   console.log('Switch users with the "Acting as" menu or ?as=<email>. Press Ctrl-C to stop.');
 
   let stopping = false;
