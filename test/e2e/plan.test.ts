@@ -72,7 +72,12 @@ describeInBrowser('Quarter planning in a browser', () => {
 
   async function openPlan(as: string): Promise<void> {
     await page.goto(`${stack.url}/?as=${encodeURIComponent(as)}`);
-    await click(`open-program-${DEMO_PROGRAM.id}`);
+    try {
+      await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
+    } catch (error) {
+      await page.screenshot({ path: path.join(resultsDir, 'plan-error.png'), fullPage: true });
+      throw error;
+    }
     await app().getByTestId('tab-plan').click({ timeout: 30_000 });
     await app()
       .locator('[data-testid="plan-estimates"], [data-testid="plan-missing"], [data-testid="load-error"]')

@@ -4,7 +4,6 @@ import { token } from '@atlaskit/tokens';
 import type { ProgramSummary, QuarterPlanView } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
-import { Warnings } from '../components/Warnings';
 import { AlignmentSession } from './AlignmentSession';
 import { Baseline } from './Baseline';
 import { CalendarForm, CalendarLine } from './Calendar';
@@ -56,7 +55,19 @@ function Plan({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
             : `You are ${plan.roles.join(', ') || 'a reader'} on this program: you can read its plan; its owners edit it.`}
         </p>
       )}
-      <Warnings warnings={plan.warnings} />
+      {plan.warnings.length > 0 && (
+        <SectionMessage
+          appearance="warning"
+          title="Check before you commit to this plan"
+          testId="plan-warnings"
+        >
+          <ul>
+            {plan.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </SectionMessage>
+      )}
       <CalendarLine plan={plan} state={state} />
       <QuarterScope plan={plan} state={state} />
       <ScheduleSection plan={plan} state={state} />

@@ -336,6 +336,19 @@ describe('critical path', () => {
     expect(path).toEqual(['A-1', 'B-1', 'C-1']);
   });
 
+  it('passes over a late-ending initiative that no dependency holds back', () => {
+    const initiatives = [
+      placed('A-1', [['pay', 0, 1]]),
+      placed('B-1', [['id', 2, 3]]),
+      placed('Z-1', [['id', 1, 5]]),
+    ];
+    const path = scheduleCriticalPath(initiatives, [
+      { from: 'A-1', to: 'B-1' },
+      { from: 'A-1', to: 'Z-1' },
+    ]);
+    expect(path).toEqual(['A-1', 'B-1']);
+  });
+
   it('is empty when no dependency links the placed initiatives', () => {
     expect(scheduleCriticalPath([placed('A-1', [['pay', 0, 1]])], [])).toEqual([]);
   });

@@ -491,8 +491,9 @@ export function compareKeys(a: string, b: string): number {
 }
 
 /**
- * The chain of dependencies that decides when the quarter's work ends: from the initiative that ends last,
- * back through each dependency that ends right before its dependent starts (the latest one when several do).
+ * The chain of dependencies that decides when the quarter's work ends: back from a late-ending initiative
+ * through each dependency that ends right before its dependent starts (the latest one when several do).
+ * Of all such chains, the one that ends last wins, then the longest; a lone initiative is no path.
  */
 export function scheduleCriticalPath(
   initiatives: readonly Pick<TimelineInitiative, 'key' | 'startSprint' | 'endSprint'>[],
@@ -500,28 +501,33 @@ export function scheduleCriticalPath(
 ): string[] {
   const byKey = new Map(initiatives.map((i) => [i.key, i]));
   const placedDeps = dependencies.filter((d) => byKey.has(d.from) && byKey.has(d.to));
-  // Only initiatives that take part in a dependency can be on a chain worth drawing.
-  const linked = new Set(placedDeps.flatMap((d) => [d.from, d.to]));
-  const candidates = [...linked]
-    .map((key) => byKey.get(key)!)
-    .sort((a, b) => b.endSprint - a.endSprint || compareKeys(a.key, b.key));
-  const end = candidates[0];
-  if (!end) return [];
-  const path = [end.key];
-  const seen = new Set(path);
-  let current = end;
-  for (;;) {
-    const before = placedDeps
-      .filter((d) => d.to === current.key && !seen.has(d.from))
-      .map((d) => byKey.get(d.from)!)
-      .filter((from) => from.endSprint < current.startSprint && from.endSprint >= current.startSprint - 1)
-      .sort((a, b) => b.endSprint - a.endSprint || compareKeys(a.key, b.key))[0];
-    if (!before) break;
-    path.unshift(before.key);
-    seen.add(before.key);
-    current = before;
+  const upstream = new Map<string, string[]>();
+  for (const d of placedDeps) upstream.set(d.to, [...(upstream.get(d.to) ?? []), d.from]);
+  const chainTo = (end: Pick<TimelineInitiative, 'key' | 'startSprint' | 'endSprint'>): string[] => {
+    const path = [end.key];
+    const seen = new Set(path);
+    let current = end;
+    for (;;) {
+      const before = (upstream.get(current.key) ?? [])
+        .filter((key) => !seen.has(key))
+        .map((key) => byKey.get(key)!)
+        .filter((from) => from.endSprint === current.startSprint - 1)
+        .sort((a, b) => compareKeys(a.key, b.key))[0];
+      if (!before) return path;
+      path.unshift(before.key);
+      seen.add(before.key);
+      current = before;
+    }
+  };
+  let best: { path: string[]; end: number } | undefined;
+  const ends = [...upstream.keys()].map((key) => byKey.get(key)!).sort((a, b) => compareKeys(a.key, b.key));
+  for (const end of ends) {
+    const path = chainTo(end);
+    if (path.length < 2) continue;
+    if (!best || end.endSprint > best.end || (end.endSprint === best.end && path.length > best.path.length))
+      best = { path, end: end.endSprint };
   }
-  return path.length > 1 ? path : [];
+  return best?.path ?? [];
 }
 
 /** What the timeline draws, from the resolver's answer. */
