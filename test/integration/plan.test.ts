@@ -29,7 +29,7 @@ let graph: ProgramDependencies;
 
 beforeAll(async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  stack = await startAppStack();
+  stack = await startAppStack({ demoPlan: true });
   graph = ok(await stack.invoke('program/dependencies', { programId }));
 }, 60_000);
 afterAll(async () => {

@@ -45,7 +45,13 @@ export function accountIdOf(email: string): string {
   return user.accountId;
 }
 
-export async function startAppStack(options: { generator?: GeneratorOptions } = {}): Promise<AppStack> {
+export async function startAppStack(
+  options: {
+    generator?: GeneratorOptions;
+    /** Also seed the demo program's 2027-Q1 plan. */
+    demoPlan?: boolean;
+  } = {},
+): Promise<AppStack> {
   const exchanges: Exchange[] = [];
   const emulator = await startEmulator({
     port: 0,
@@ -59,7 +65,7 @@ export async function startAppStack(options: { generator?: GeneratorOptions } = 
     entities: manifestEntities(),
   });
   await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoProgram());
-  await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoPlan());
+  if (options.demoPlan) await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoPlan());
   const invokeRaw = async (
     key: string,
     payload: unknown,
