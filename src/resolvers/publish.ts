@@ -5,7 +5,11 @@ import { ConfluenceAdapter } from '../adapters/confluence/confluence-adapter';
 import type { Actor } from '../adapters/confluence/endpoints';
 import { KvsPublishStore } from '../adapters/confluence/kvs-publish-store';
 import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapters/jira/jira-adapter';
+import { KvsPlanStore } from '../adapters/storage/kvs-plan-store';
 import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
+import type { ProgramRecord } from '../domain/program/program';
+import type { QuarterPlanContent } from '../domain/publishing/quarter-plan';
+import { buildPlanView, loadPlanScope } from '../services/plan/plan-view';
 import type { LinkTypeRef } from '../domain/scope/types';
 import { allows, authorize } from '../services/access';
 import { publishNow, savePublishTarget, type PublishDeps } from '../services/publishing/publish-program';
@@ -18,18 +22,37 @@ const linkTypeCacheFor = memorySiteCaches<LinkTypeRef[]>(10 * 60 * 1000);
 
 /** Publishing as `actor`: the owner for Publish now (their Jira and Confluence permissions), the app for the trigger. */
 export function publishDeps(actor: Actor, siteId: string): PublishDeps {
+  const jira = new ForgeJiraAdapter({
+    actor,
+    fieldCache: fieldCacheFor(siteId),
+    linkTypeCache: linkTypeCacheFor(siteId),
+  });
   return {
     programs: new KvsProgramStore(),
     records: new KvsPublishStore(),
     confluence: new ConfluenceAdapter(actor),
-    jira: new ForgeJiraAdapter({
-      actor,
-      fieldCache: fieldCacheFor(siteId),
-      linkTypeCache: linkTypeCacheFor(siteId),
-    }),
+    jira,
     now: () => new Date().toISOString(),
     newId: () => randomUUID().replace(/-/g, '').slice(0, 12),
+    loadQuarterPlans: (program) => quarterPlans(jira, program),
   };
+}
+
+/** Every quarter plan of the program with its schedule and dependencies, as the plan tab computes them. */
+async function quarterPlans(jira: ForgeJiraAdapter, program: ProgramRecord): Promise<QuarterPlanContent[]> {
+  const plans = new KvsPlanStore();
+  const stored = await plans.list(program.id);
+  if (stored.length === 0) return [];
+  const scope = await loadPlanScope({ jira }, program);
+  const views = await Promise.all(
+    stored.map((plan) => buildPlanView({ plans, accountId: undefined }, program, plan, scope)),
+  );
+  return views.map((view) => ({
+    plan: view.plan,
+    initiatives: view.initiatives,
+    schedule: view.schedule,
+    dependencies: view.dependencies,
+  }));
 }
 
 const userDeps = (context: CallContext) => publishDeps('user', context.siteId);

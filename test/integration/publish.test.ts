@@ -60,6 +60,11 @@ async function editDescription(description: string): Promise<void> {
   });
 }
 
+const CORE = ['charter', 'status', 'risk-report'];
+/** The pages every program gets (quarter plan pages come with the plans). */
+const core = (run: PublishRun) => run.pages.filter((p) => CORE.includes(p.artifact));
+const outcomes = (run: PublishRun) => core(run).map((p) => p.outcome);
+
 const isWrite = (x: Exchange) => x.method !== 'GET' && x.path.startsWith('/wiki/');
 const writesSince = (mark: number) => stack.exchanges.slice(mark).filter(isWrite);
 const pageById = (id: string) => stack.emulator.site().pages.find((p) => p.id === id)!;
@@ -120,7 +125,7 @@ describe('publishing a program to Confluence', () => {
   });
 
   it('creates the charter under the chosen parent and the status and risk reports under the charter', () => {
-    expect(first.pages.map((p) => [p.artifact, p.outcome])).toEqual([
+    expect(core(first).map((p) => [p.artifact, p.outcome])).toEqual([
       ['charter', 'created'],
       ['status', 'created'],
       ['risk-report', 'created'],
@@ -154,7 +159,7 @@ describe('publishing a program to Confluence', () => {
   it('writes nothing when nothing changed', async () => {
     const mark = stack.exchanges.length;
     const run = await publish();
-    expect(run.pages.map((p) => p.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(run.pages.map((p) => p.outcome)).toEqual(run.pages.map(() => 'unchanged'));
     expect(writesSince(mark)).toEqual([]);
   });
 
@@ -197,7 +202,7 @@ describe('publishing a program to Confluence', () => {
     });
     await editDescription('Published through faults.');
     const run = await publish();
-    expect(run.pages.map((p) => p.outcome)).toEqual(['updated', 'updated', 'updated']);
+    expect(outcomes(run)).toEqual(['updated', 'updated', 'updated']);
     expect(pageById(run.pages[0]!.pageId).body).toContain('Published through faults.');
     expectNoDuplicates();
   });
@@ -225,7 +230,7 @@ describe('publishing a program to Confluence', () => {
     await stack.faults({ getPages: { status: 503, rate: 1 } });
     const mark = stack.exchanges.length;
     const run = await publish();
-    expect(run.pages.map((p) => p.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(run.pages.map((p) => p.outcome)).toEqual(run.pages.map(() => 'unchanged'));
     expect(stack.exchanges.slice(mark).some((x) => x.operationId === 'getPages')).toBe(false);
   });
 
@@ -261,7 +266,7 @@ describe('publishing a program to Confluence', () => {
     fresh.status = 'trashed';
     await Promise.all([publish(), publish()].map((p) => p.catch(() => undefined)));
     const run = await publish();
-    expect(run.pages.map((p) => p.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(run.pages.map((p) => p.outcome)).toEqual(run.pages.map(() => 'unchanged'));
     expectNoDuplicates();
   });
 
@@ -270,7 +275,9 @@ describe('publishing a program to Confluence', () => {
     if (!envelope.success) throw new Error(JSON.stringify(envelope.errors));
     expect(envelope.data.canPublish).toBe(false);
     expect(envelope.data.history[0]).toMatchObject({ trigger: 'manual', by: accountIdOf(TPM) });
-    expect(envelope.data.history[0]?.pages).toHaveLength(3);
+    expect(envelope.data.history[0]?.pages.map((p) => p.artifact)).toEqual(
+      expect.arrayContaining(['charter', 'status', 'risk-report']),
+    );
   });
 
   it('refuses a stakeholder who tries to publish or move the pages, and writes nothing', async () => {
@@ -311,6 +318,24 @@ describe('publishing a program to Confluence', () => {
       errorType: 'VALIDATION',
       path: 'parentPageId',
     });
+  });
+});
+
+describe('the quarter plan page', () => {
+  it('publishes each quarter plan under the charter with its schedule, commitments and timeline chart', async () => {
+    const quarter = '2027-Q1';
+    // The demo program may already have this plan: either way there is one to publish.
+    await stack.invoke('plan/create', { programId: PROGRAM, quarter, calendar: { source: 'generated' } });
+    const run = await publish();
+    const page = run.pages.find((p) => p.artifact === 'quarter-plan' && p.period === quarter);
+    expect(page).toBeDefined();
+    const stored = pageById(page!.pageId);
+    expect(stored.title).toMatch(new RegExp(` — Quarter plan ${quarter}$`));
+    expect(stored.parentId).toBe(run.pages.find((p) => p.artifact === 'charter')?.pageId);
+    expect(stored.body).toContain('Dependencies and commitments');
+    expect(stored.body).toContain(`<ri:attachment ri:filename="sprint-timeline-${quarter}.svg" />`);
+    const again = await publish();
+    expect(again.pages.find((p) => p.artifact === 'quarter-plan')?.outcome).toBe('unchanged');
   });
 });
 

@@ -22,8 +22,8 @@ import {
   type Markup,
 } from './storage-format';
 
-export type Artifact = 'charter' | 'status' | 'risk-report';
-export const ARTIFACTS: readonly Artifact[] = ['charter', 'status', 'risk-report'];
+export type Artifact = 'charter' | 'status' | 'risk-report' | 'quarter-plan';
+export const ARTIFACTS: readonly Artifact[] = ['charter', 'status', 'risk-report', 'quarter-plan'];
 
 /** One initiative of the scope as the report shows it. */
 export interface ScopeRow {
@@ -51,7 +51,7 @@ export interface ProgramContent {
 
 export interface RenderedPage {
   artifact: Artifact;
-  /** The status report's period key; other artifacts have one page per program. */
+  /** The status report's period or the plan's quarter; other artifacts have one page per program. */
   period: string | undefined;
   title: string;
   body: Markup;
@@ -72,6 +72,8 @@ const titleOf = (program: ProgramRecord, what: string) => {
 export const charterTitle = (program: ProgramRecord) => titleOf(program, 'Program charter');
 export const statusTitle = (program: ProgramRecord, period: ReportPeriod) =>
   titleOf(program, `Status report ${period.key}`);
+export const quarterPlanTitle = (program: ProgramRecord, quarter: string) =>
+  titleOf(program, `Quarter plan ${quarter}`);
 export const riskReportTitle = (program: ProgramRecord) => titleOf(program, 'Risk & problem report');
 
 const nameOf = (program: ProgramRecord, accountId: string | null | undefined) =>

@@ -8,6 +8,7 @@ import {
   type ProgramContent,
   type ScopeRow,
 } from '../../domain/publishing/documents';
+import { renderQuarterPlan, type QuarterPlanContent } from '../../domain/publishing/quarter-plan';
 import { reportPeriod, type ReportCadence } from '../../domain/publishing/period';
 import type { PublishedPage, PublishRun, PublishTarget } from '../../domain/publishing/records';
 import type { ProgramRecord } from '../../domain/program/program';
@@ -26,6 +27,8 @@ export interface PublishDeps {
   jira: JiraPort;
   now: () => string;
   newId: () => string;
+  /** The program's quarter plans as the page shows them; absent where planning is not wired in. */
+  loadQuarterPlans?: (program: ProgramRecord) => Promise<QuarterPlanContent[]>;
 }
 
 /** Reads the scope as the report shows it: one row per initiative with its child progress. */
@@ -98,6 +101,8 @@ export async function publishProgram(
   const charterId = await publish(renderCharter(content), target.parentPageId);
   await publish(renderStatusReport(content, period), charterId);
   await publish(renderRiskReport(content), charterId);
+  for (const quarter of (await deps.loadQuarterPlans?.(program)) ?? [])
+    await publish(renderQuarterPlan(content, quarter), charterId);
   const run: PublishRun = {
     id: deps.newId(),
     programId: program.id,
