@@ -1,5 +1,18 @@
-// The app's content on a page sits in one managed section: a bodied `details` macro whose `id` parameter
-// names the app. Everything outside it belongs to people and is carried over untouched on every republish.
+// The app's content on a page sits in one managed section: a bodied `details` macro (Page Properties) whose
+// `id` parameter is `programs-app-managed`. Everything outside it belongs to people and is carried over
+// untouched on every republish; a person may write above it, below it, or delete it (it comes back on top).
+//
+// Why a bodied macro and not marker comments or anchors:
+// - Confluence Cloud's editor converts storage format to ADF and back on every edit. ADF has no comment
+//   node, so `<!-- begin -->` markers are not guaranteed to survive a person's edit; an `anchor` macro
+//   survives but marks a point, not a span, so the end of our content would be guesswork.
+// - A bodied macro becomes an ADF bodied extension that keeps its macro name, its parameters and its body
+//   through the round trip, so the start, the end and the owner of the section stay machine-readable.
+// - `details` is a stock macro every site has, renders its body as-is, and is meant to hold structured
+//   facts. (A Page Properties Report elsewhere may list its first table — harmless, even useful.)
+// What is not verified here: a live site's exact re-serialisation (attribute order, added ac:macro-id);
+// the parser below tolerates whitespace and extra attributes and matches on the `id` parameter only.
+// Ownership itself is not read from the body: the page's `programs-app` content property says whose it is.
 import { el, raw, type Markup } from './storage-format';
 
 export const MANAGED_SECTION_ID = 'programs-app-managed';
