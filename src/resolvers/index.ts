@@ -5,7 +5,6 @@ import { defineEpicPanelResolvers } from './epic-panel'; // epic panel
 import { definePublishResolvers } from './publish'; // publishing
 import { defineMacroResolvers } from './macro'; // status macro
 import { definePlanResolvers } from './plan'; // quarterly planning
-import { definePlanResolvers } from './plan'; // quarterly planning
 
 /** One resolver for the app; each area registers its keys. */
 export function buildResolver(): Resolver {
@@ -15,7 +14,6 @@ export function buildResolver(): Resolver {
   defineEpicPanelResolvers(resolver); // epic panel
   definePublishResolvers(resolver); // publishing
   defineMacroResolvers(resolver); // status macro
-  definePlanResolvers(resolver); // quarterly planning
   definePlanResolvers(resolver); // quarterly planning
   return resolver;
 }
