@@ -1,6 +1,8 @@
-// Quarter planning in a real browser: a TPM plans the demo program's next quarter end to end — initiatives,
-// an estimate that moves the timeline, a declined commitment with its reason in the alignment session, a
-// success criterion, a meeting in the communication plan, the baseline — and a stakeholder reads it all.
+// Quarter planning in a real browser, on the demo program's seeded 2027-Q1 plan: a TPM starts the next
+// quarter's plan, enters a missing estimate and sees the timeline place it, forces a late start with a pin,
+// declines a commitment with its reason in the alignment session, copies a team's key results, adds a
+// success criterion and a meeting to the communication plan and freezes the baseline; a stakeholder reads
+// it all and is refused every write.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +192,22 @@ describeInBrowser('Quarter planning in a browser', () => {
     await expect(app().getByTestId(commitmentId).textContent()).resolves.toContain('Morgan Reyes');
     await click('plan-commitments-uncommitted-only');
     await app().getByTestId(commitmentId).waitFor();
+
+    // Team OKRs: the declining team sees the dependency flagged, copies its key results, links its OKR page.
+    const okrCard = `team-okrs-${dependency.fromTeamId}`;
+    await app()
+      .getByTestId(`${okrCard}-text`)
+      .filter({ hasText: `${dependency.from} → ${dependency.to} (declined)` })
+      .waitFor();
+    await click(`${okrCard}-copy`);
+    await app()
+      .getByTestId(`${okrCard}-copy-status`)
+      .filter({ hasText: /Copied|selected/ })
+      .waitFor();
+    await click(`${okrCard}-link-edit`);
+    await fill(`${okrCard}-link`, 'https://example.atlassian.net/wiki/spaces/TEAM/pages/1/OKRs');
+    await click(`${okrCard}-link-save`);
+    await app().getByTestId(okrCard).getByRole('link', { name: 'Team OKRs' }).waitFor();
 
     // Success criterion tied to a program goal.
     await click('success-criteria-add');

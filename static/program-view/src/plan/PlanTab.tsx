@@ -73,7 +73,7 @@ function Plan({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
       <ScheduleSection plan={plan} state={state} />
       <EstimatesGrid plan={plan} state={state} />
       <AlignmentSession plan={plan} state={state} />
-      <TeamOkrs okrs={state.okrs} quarter={plan.plan.quarter} />
+      <TeamOkrs okrs={state.okrs} quarter={plan.plan.quarter} state={state} />
       <SuccessCriteria plan={plan} state={state} />
       <CommunicationPlan plan={plan} state={state} />
     </>

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
+import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { TeamOkrs as TeamOkrsData } from '../../../../src/contract';
 import { commitmentAppearance, okrClipboardText } from './plan-model';
 import { PlanSection, row, stack, subtle } from './plan-ui';
+import type { PlanState } from './use-plan';
 
 type CopyState = 'idle' | 'copied' | 'select';
 
@@ -31,7 +33,71 @@ async function copyText(text: string, area: HTMLTextAreaElement | null): Promise
   return 'select';
 }
 
-function TeamCard({ team, quarter }: { team: TeamOkrsData; quarter: string }) {
+function OkrLink({ team, state }: { team: TeamOkrsData; state: PlanState }) {
+  const [editing, setEditing] = useState(false);
+  const [url, setUrl] = useState(team.okrUrl ?? '');
+  const id = `team-okrs-${team.teamId}-link`;
+  if (!editing)
+    return (
+      <span style={row}>
+        {team.okrUrl ? (
+          <a href={team.okrUrl} target="_blank" rel="noreferrer">
+            Team OKRs
+          </a>
+        ) : (
+          <span style={subtle}>No team OKR record linked</span>
+        )}
+        {canLink(state, team.teamId) && (
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            onClick={() => setEditing(true)}
+            testId={`${id}-edit`}
+          >
+            {team.okrUrl ? 'Change link' : 'Link'}
+          </Button>
+        )}
+      </span>
+    );
+  return (
+    <form
+      style={{ ...row, alignItems: 'flex-end' }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void state
+          .mutate(
+            'plan/team-okrs/link',
+            { teamId: team.teamId, url: url.trim() || null },
+            `${team.teamName}: OKR link saved.`,
+          )
+          .then((done) => done && setEditing(false));
+      }}
+    >
+      <label style={{ display: 'flex', flexDirection: 'column', gap: '4px', fontSize: '12px' }}>
+        <span>Link to the team’s OKRs (empty removes)</span>
+        <Textfield
+          isCompact
+          type="url"
+          value={url}
+          onChange={(e) => setUrl(e.currentTarget.value)}
+          testId={id}
+        />
+      </label>
+      <Button type="submit" appearance="primary" spacing="compact" testId={`${id}-save`}>
+        Save
+      </Button>
+      <Button spacing="compact" onClick={() => setEditing(false)}>
+        Cancel
+      </Button>
+    </form>
+  );
+}
+
+const canLink = (state: PlanState, teamId: string) =>
+  state.load.state === 'ready' &&
+  (state.load.view.canEdit || state.load.view.editableTeamIds.includes(teamId));
+
+function TeamCard({ team, quarter, state }: { team: TeamOkrsData; quarter: string; state: PlanState }) {
   const text = okrClipboardText(team, quarter);
   const area = useRef<HTMLTextAreaElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
@@ -49,11 +115,7 @@ function TeamCard({ team, quarter }: { team: TeamOkrsData; quarter: string }) {
     >
       <div style={{ ...row, justifyContent: 'space-between' }}>
         <strong>{team.teamName}</strong>
-        {team.okrUrl && (
-          <a href={team.okrUrl} target="_blank" rel="noreferrer">
-            Team OKRs
-          </a>
-        )}
+        <OkrLink team={team} state={state} />
       </div>
       {team.keyResults.length === 0 ? (
         <p style={subtle}>No commitments yet.</p>
@@ -86,7 +148,7 @@ function TeamCard({ team, quarter }: { team: TeamOkrsData; quarter: string }) {
         <Button onClick={() => void copyText(text, area.current).then(setCopy)} testId={`${id}-copy`}>
           Copy
         </Button>
-        <span role="status" style={subtle}>
+        <span role="status" style={subtle} data-testid={`${id}-copy-status`}>
           {copy === 'copied'
             ? 'Copied.'
             : copy === 'select'
@@ -99,7 +161,15 @@ function TeamCard({ team, quarter }: { team: TeamOkrsData; quarter: string }) {
 }
 
 /** Per team, its commitments as key results, ready to copy into the team's own OKRs. */
-export function TeamOkrs({ okrs, quarter }: { okrs: TeamOkrsData[] | undefined; quarter: string }) {
+export function TeamOkrs({
+  okrs,
+  quarter,
+  state,
+}: {
+  okrs: TeamOkrsData[] | undefined;
+  quarter: string;
+  state: PlanState;
+}) {
   return (
     <PlanSection title="Team OKRs" testId="plan-team-okrs">
       {!okrs ? (
@@ -109,7 +179,7 @@ export function TeamOkrs({ okrs, quarter }: { okrs: TeamOkrsData[] | undefined; 
       ) : (
         <div style={{ ...row, alignItems: 'stretch' }}>
           {okrs.map((team) => (
-            <TeamCard key={team.teamId} team={team} quarter={quarter} />
+            <TeamCard key={team.teamId} team={team} quarter={quarter} state={state} />
           ))}
         </div>
       )}
