@@ -228,6 +228,25 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
               <title>{`${ghost.key} in the baseline: sprints ${ghost.startSprint + 1}–${ghost.endSprint + 1} (${deltaLabel(ghost.endDelta)} sprints now)`}</title>
             </rect>
           ))}
+          {/* Under the bars: a dependency's line runs behind the bars between its ends, not through their labels. */}
+          {view.arrows.map((arrow) => (
+            <path
+              key={arrow.id}
+              data-testid={`plan-arrow-${arrow.id}`}
+              data-late={arrow.late || undefined}
+              data-critical={arrow.onCriticalPath || undefined}
+              d={pathData(arrow.points)}
+              fill="none"
+              style={{
+                stroke: paint(arrow.late ? DANGER : arrow.onCriticalPath ? CRITICAL : NEUTRAL),
+                strokeWidth: arrow.onCriticalPath ? 2.5 : arrow.late ? 2 : 1.25,
+              }}
+              strokeDasharray={arrow.fromTeam !== arrow.toTeam && !arrow.onCriticalPath ? '5 3' : undefined}
+              markerEnd={`url(#${arrow.late ? 'plan-arrow-late' : arrow.onCriticalPath ? 'plan-arrow-critical' : 'plan-arrow-neutral'})`}
+            >
+              <title>{arrow.description}</title>
+            </path>
+          ))}
           {view.bars.map((bar) => {
             const colour = colours.get(bar.team);
             const stroke = bar.late ? paint(DANGER) : bar.onCriticalPath ? paint(CRITICAL) : undefined;
@@ -278,24 +297,6 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
               </g>
             );
           })}
-          {view.arrows.map((arrow) => (
-            <path
-              key={arrow.id}
-              data-testid={`plan-arrow-${arrow.id}`}
-              data-late={arrow.late || undefined}
-              data-critical={arrow.onCriticalPath || undefined}
-              d={pathData(arrow.points)}
-              fill="none"
-              style={{
-                stroke: paint(arrow.late ? DANGER : arrow.onCriticalPath ? CRITICAL : NEUTRAL),
-                strokeWidth: arrow.onCriticalPath ? 2.5 : arrow.late ? 2 : 1.25,
-              }}
-              strokeDasharray={arrow.fromTeam !== arrow.toTeam && !arrow.onCriticalPath ? '5 3' : undefined}
-              markerEnd={`url(#${arrow.late ? 'plan-arrow-late' : arrow.onCriticalPath ? 'plan-arrow-critical' : 'plan-arrow-neutral'})`}
-            >
-              <title>{arrow.description}</title>
-            </path>
-          ))}
         </svg>
       </div>
     </div>
