@@ -1,4 +1,4 @@
-import SectionMessage from '@atlaskit/section-message';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { useCallback, useState } from 'react';
 import { call } from './api';
@@ -29,7 +29,15 @@ export function StatusMacro() {
         <SectionMessage
           appearance={unconfigured ? 'information' : 'error'}
           title={unconfigured ? 'Pick a program' : 'The program status could not be loaded'}
-          actions={unconfigured ? [] : [{ key: 'retry', text: 'Try again', onClick: retry }]}
+          actions={
+            unconfigured
+              ? []
+              : [
+                  <SectionMessageAction key="retry" onClick={retry}>
+                    Try again
+                  </SectionMessageAction>,
+                ]
+          }
         >
           <p>{resource.error.message}</p>
         </SectionMessage>
