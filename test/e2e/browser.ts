@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -39,4 +41,59 @@ export function chromiumOrSkip(suite: string, env: NodeJS.ProcessEnv = process.e
 
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+export type UiResource = 'program-view' | 'epic-panel' | 'status-macro';
+
+/** Vite configs and the pages they build, per Custom UI resource (the macro has a settings page too). */
+const UI_BUILDS: Record<UiResource, Array<{ config: string; page: string }>> = {
+  'program-view': [{ config: 'vite.config.ts', page: 'index.html' }],
+  'epic-panel': [{ config: 'vite.config.ts', page: 'index.html' }],
+  'status-macro': [
+    { config: 'vite.config.ts', page: 'index.html' },
+    { config: path.join('config', 'vite.config.ts'), page: path.join('config', 'index.html') },
+  ],
+};
+
+function newestChange(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'build' ? newest : Math.max(newest, newestChange(full));
+    return Math.max(newest, statSync(full).mtimeMs);
+  }, 0);
+}
+
+/**
+ * Browser tests run the production bundle: build a resource when it is missing or older than its sources
+ * (its own folder, the shared UI code and the contract). `npm test` builds every resource first.
+ */
+export function ensureUiBuilt(resource: UiResource): void {
+  const uiRoot = path.join(repoRoot, 'static', resource);
+  const sources = Math.max(
+    newestChange(uiRoot),
+    newestChange(path.join(repoRoot, 'static', 'shared')),
+    newestChange(path.join(repoRoot, 'src', 'contract')),
+  );
+  const builds = UI_BUILDS[resource];
+  const fresh = builds.every(({ page }) => {
+    const built = path.join(uiRoot, 'build', page);
+    return existsSync(built) && statSync(built).mtimeMs >= sources;
+  });
+  if (fresh) return;
+  for (const { config } of builds)
+    execFileSync(
+      process.execPath,
+      [
+        path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        path.join(uiRoot, config),
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: repoRoot, stdio: 'inherit' },
+    );
 }

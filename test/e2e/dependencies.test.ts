@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startDevStack, type DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, launchChromium } from './browser';
+import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -30,7 +30,7 @@ describeInBrowser('Dependencies tab in a browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // programs-page.test.ts builds the UI when it is stale; npm test builds it first.
+    ensureUiBuilt('program-view');
     stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
     if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
     site = stack.emulator.site();

@@ -1,48 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { EPIC_PANEL_BUILD_DIR, startDevStack, type DevStack } from '../../dev/server/stack';
+import { startDevStack, type DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, launchChromium } from './browser';
+import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const uiRoot = path.join(repoRoot, 'static', 'epic-panel');
 const resultsDir = path.join(repoRoot, 'test-results');
 const chromiumPath = chromiumOrSkip('Epic panel in a browser');
 const describeInBrowser = chromiumPath ? describe : describe.skip;
-
-function newestSourceChange(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = path.join(dir, entry.name);
-    const changed = entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs;
-    return Math.max(newest, changed);
-  }, 0);
-}
-
-/** The browser test runs the production bundle: build it when it is missing or older than its sources. */
-function ensurePanelBuilt(): void {
-  const index = path.join(EPIC_PANEL_BUILD_DIR, 'index.html');
-  const sources = Math.max(
-    newestSourceChange(path.join(uiRoot, 'src')),
-    statSync(path.join(uiRoot, 'index.html')).mtimeMs,
-    statSync(path.join(uiRoot, 'vite.config.ts')).mtimeMs,
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync(
-    process.execPath,
-    [
-      path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      path.join(uiRoot, 'vite.config.ts'),
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: repoRoot, stdio: 'inherit' },
-  );
-}
 
 /** An epic of the project that no program selects by its filter. */
 function epicOutsideProgram(site: SiteData, projectKey?: string): string {
@@ -66,7 +33,7 @@ describeInBrowser('the epic panel in a browser', () => {
   const browserProblems: string[] = [];
 
   beforeAll(async () => {
-    ensurePanelBuilt();
+    ensureUiBuilt('epic-panel');
     stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
     if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
     site = stack.emulator.site();

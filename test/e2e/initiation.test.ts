@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startDevStack, type DevStack } from '../../dev/server/stack';
-import { chromiumOrSkip, launchChromium } from './browser';
+import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -20,7 +20,7 @@ describeInBrowser('Initiation in a browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // programs-page.test.ts builds the UI when it is stale; npm test builds it first.
+    ensureUiBuilt('program-view');
     stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
     browser = await launchChromium(chromiumPath ?? '');
     page = await browser.newPage({ viewport: { width: 1440, height: 1400 } });

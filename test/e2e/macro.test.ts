@@ -1,48 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { STATUS_MACRO_BUILD_DIR, startDevStack, type DevStack } from '../../dev/server/stack';
+import { startDevStack, type DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, launchChromium } from './browser';
+import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const uiRoot = path.join(repoRoot, 'static', 'status-macro');
 const resultsDir = path.join(repoRoot, 'test-results');
 const chromiumPath = chromiumOrSkip('Status macro in a browser');
 const describeInBrowser = chromiumPath ? describe : describe.skip;
-
-function newestChange(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'build' ? newest : Math.max(newest, newestChange(full));
-    return Math.max(newest, statSync(full).mtimeMs);
-  }, 0);
-}
-
-/** The browser test runs the production bundles (card, then settings): build them when missing or stale. */
-function ensureMacroBuilt(): void {
-  const built = [
-    path.join(STATUS_MACRO_BUILD_DIR, 'index.html'),
-    path.join(STATUS_MACRO_BUILD_DIR, 'config', 'index.html'),
-  ];
-  const sources = newestChange(uiRoot);
-  if (built.every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return;
-  for (const config of ['vite.config.ts', path.join('config', 'vite.config.ts')])
-    execFileSync(
-      process.execPath,
-      [
-        path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
-        'build',
-        '--config',
-        path.join(uiRoot, config),
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: repoRoot, stdio: 'inherit' },
-    );
-}
 
 describeInBrowser('the status macro in a browser', () => {
   let stack: DevStack;
@@ -52,7 +19,7 @@ describeInBrowser('the status macro in a browser', () => {
   const browserProblems: string[] = [];
 
   beforeAll(async () => {
-    ensureMacroBuilt();
+    ensureUiBuilt('status-macro');
     stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
     if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
     site = stack.emulator.site();

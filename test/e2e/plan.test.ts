@@ -10,7 +10,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { QuarterPlanView } from '../../src/contract';
 import { startDevStack, type DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM } from '../../dev/seed';
-import { chromiumOrSkip, launchChromium } from './browser';
+import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -30,7 +30,7 @@ describeInBrowser('Quarter planning in a browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // programs-page.test.ts builds the UI when it is stale; npm test builds it first.
+    ensureUiBuilt('program-view');
     stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
     browser = await launchChromium(chromiumPath ?? '');
     page = await browser.newPage({ viewport: { width: 1440, height: 1400 } });

@@ -1,51 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { PROGRAM_VIEW_BUILD_DIR, startDevStack, type DevStack } from '../../dev/server/stack';
+import { startDevStack, type DevStack } from '../../dev/server/stack';
 import { DEMO_OPTIONS, DEMO_PROGRAM, DEMO_USERS, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, launchChromium } from './browser';
+import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const uiRoot = path.join(repoRoot, 'static', 'program-view');
 const resultsDir = path.join(repoRoot, 'test-results');
 const chromiumPath = chromiumOrSkip('Programs page in a browser');
 const describeInBrowser = chromiumPath ? describe : describe.skip;
-
-function newestSourceChange(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = path.join(dir, entry.name);
-    const changed = entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs;
-    return Math.max(newest, changed);
-  }, 0);
-}
-
-/** The browser test runs the production bundle: build it when it is missing or older than its sources. */
-function ensureUiBuilt(): void {
-  const index = path.join(PROGRAM_VIEW_BUILD_DIR, 'index.html');
-  const sources = Math.max(
-    newestSourceChange(path.join(uiRoot, 'src')),
-    statSync(path.join(uiRoot, 'index.html')).mtimeMs,
-    statSync(path.join(uiRoot, 'vite.config.ts')).mtimeMs,
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync(
-    process.execPath,
-    [
-      path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      path.join(uiRoot, 'vite.config.ts'),
-      '--logLevel',
-      'warn',
-    ],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
-}
 
 interface ExpectedInitiative {
   key: string;
@@ -96,7 +60,7 @@ describeInBrowser('Programs page in a browser', () => {
   const browserProblems: string[] = [];
 
   beforeAll(async () => {
-    ensureUiBuilt();
+    ensureUiBuilt('program-view');
     stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
     if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
     site = stack.emulator.site();
