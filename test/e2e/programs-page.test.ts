@@ -200,7 +200,10 @@ describeInBrowser('Programs page in a browser', () => {
 
     await app().getByRole('link', { name: first.key, exact: true }).click();
 
-    await expect(page.locator('#host-toast').textContent()).resolves.toContain(`issue ${first.key}`);
+    // The toast appears after the bridge's postMessage round trip: wait for it rather than read at once.
+    const toast = page.locator('#host-toast', { hasText: `issue ${first.key}` });
+    await toast.waitFor({ state: 'visible', timeout: 15_000 });
+    await expect(toast.textContent()).resolves.toContain(`issue ${first.key}`);
   }, 60_000);
 
   it('asks the emulator only for endpoints it models', async () => {
