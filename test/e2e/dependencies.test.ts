@@ -112,6 +112,9 @@ describeInBrowser('Dependencies tab in a browser', () => {
     if (!key) throw new Error('The demo program has no cycle.');
     await openDependencies();
     await app().getByTestId(`dependency-node-${key}`).click();
-    await expect(page.locator('#host-toast').textContent()).resolves.toContain(`issue ${key}`);
+    // The toast appears after the bridge's postMessage round trip: wait for it rather than read at once.
+    const toast = page.locator('#host-toast', { hasText: `issue ${key}` });
+    await toast.waitFor({ state: 'visible', timeout: 15_000 });
+    await expect(toast.textContent()).resolves.toContain(`issue ${key}`);
   }, 90_000);
 });
