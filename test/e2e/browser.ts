@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDevStack, type DevStack } from '../../dev/server/stack';
+import type { SiteData } from '../../dev/seed';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -96,4 +98,33 @@ export function ensureUiBuilt(resource: UiResource): void {
       ],
       { cwd: repoRoot, stdio: 'inherit' },
     );
+}
+
+export interface BrowserStack {
+  stack: DevStack;
+  site: SiteData;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * The dev stack on the emulator with a fresh headless page on it. Page errors and CSP refusals are pushed
+ * to `problems`, which tests assert empty.
+ */
+export async function openBrowserStack(
+  resource: UiResource,
+  executablePath: string,
+  viewport: { width: number; height: number },
+  problems: string[],
+): Promise<BrowserStack> {
+  ensureUiBuilt(resource);
+  const stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
+  if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
+  const browser = await launchChromium(executablePath);
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  return { stack, site: stack.emulator.site(), browser, page };
 }

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startDevStack, type DevStack } from '../../dev/server/stack';
+import type { DevStack } from '../../dev/server/stack';
 import { DEMO_OPTIONS, DEMO_PROGRAM, DEMO_USERS, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
+import { chromiumOrSkip, openBrowserStack } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -60,17 +60,12 @@ describeInBrowser('Programs page in a browser', () => {
   const browserProblems: string[] = [];
 
   beforeAll(async () => {
-    ensureUiBuilt('program-view');
-    stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
-    if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
-    site = stack.emulator.site();
-    browser = await launchChromium(chromiumPath ?? '');
-    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    page.on('pageerror', (error) => browserProblems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text()))
-        browserProblems.push(`CSP: ${message.text()}`);
-    });
+    ({ stack, site, browser, page } = await openBrowserStack(
+      'program-view',
+      chromiumPath ?? '',
+      { width: 1440, height: 1100 },
+      browserProblems,
+    ));
     mkdirSync(resultsDir, { recursive: true });
   }, 120_000);
 
