@@ -198,18 +198,44 @@ export function readLinkTypes(body: unknown): LinkTypeRef[] {
   });
 }
 
+/** A yyyy-mm-dd date (Jira date fields; date-times are cut to their day); undefined for anything else. */
+export function readDate(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const day = /^(\d{4}-\d{2}-\d{2})/.exec(raw)?.[1];
+  return day !== undefined && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? day : undefined;
+}
+
+/** An ISO date-time from Jira's `2026-11-03T10:15:00.000+0000` form; undefined for anything else. */
+export function readDateTime(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const time = Date.parse(raw.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
 export function toScopeEpic(issue: JiraIssueJson, fields: SiteFields): ScopeEpic {
-  return {
+  const epic: ScopeEpic = {
     ...toInitiative(issue, fields),
     storyPoints: fields.storyPoints ? readStoryPoints(issue.fields[fields.storyPoints]) : null,
     links: readIssueLinks(issue.fields.issuelinks),
   };
+  const startDate = fields.startDate ? readDate(issue.fields[fields.startDate]) : undefined;
+  const targetDate =
+    (fields.targetDate ? readDate(issue.fields[fields.targetDate]) : undefined) ??
+    readDate(issue.fields.duedate);
+  const resolvedAt = readDateTime(issue.fields.resolutiondate);
+  if (startDate !== undefined) epic.startDate = startDate;
+  if (targetDate !== undefined) epic.targetDate = targetDate;
+  if (resolvedAt !== undefined) epic.resolvedAt = resolvedAt;
+  return epic;
 }
 
 export function toScopeChild(issue: JiraIssueJson, epicKey: string, fields: SiteFields): ScopeChild {
-  return {
+  const child: ScopeChild = {
     ...toChildIssue(issue, epicKey),
     storyPoints: fields.storyPoints ? readStoryPoints(issue.fields[fields.storyPoints]) : null,
     links: readIssueLinks(issue.fields.issuelinks),
   };
+  const resolvedAt = readDateTime(issue.fields.resolutiondate);
+  if (resolvedAt !== undefined) child.resolvedAt = resolvedAt;
+  return child;
 }

@@ -165,8 +165,12 @@ export class ForgeJiraAdapter implements JiraPort {
       'issuetype',
       'project',
       'issuelinks',
+      'duedate',
+      'resolutiondate',
       ...(fields.team ? [fields.team] : []),
       ...(fields.storyPoints ? [fields.storyPoints] : []),
+      ...(fields.startDate ? [fields.startDate] : []),
+      ...(fields.targetDate ? [fields.targetDate] : []),
     ];
     const issues = await this.bulkFetch(issueIds, wanted);
     return issues.map((issue) => toScopeEpic(issue, fields));
@@ -194,6 +198,7 @@ export class ForgeJiraAdapter implements JiraPort {
       'status',
       'parent',
       'issuelinks',
+      'resolutiondate',
       ...(fields.epicLink ? [fields.epicLink] : []),
       ...(fields.storyPoints ? [fields.storyPoints] : []),
     ];

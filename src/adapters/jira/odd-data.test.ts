@@ -277,3 +277,53 @@ describe('real captured samples through the scope mappers', () => {
     expect(epicRefOf(story, fields, new Set(['10029']))).toBe('KP-16');
   });
 });
+
+describe('epic and child dates', () => {
+  const dated = { ...SITE, startDate: 'customfield_10022', targetDate: 'customfield_10023' };
+
+  it('reads start and target from the site fields, the resolution time as ISO', () => {
+    const epic = toScopeEpic(
+      issue('PAY-1', {
+        summary: 'Payments',
+        status: status('Done', 'done'),
+        customfield_10022: '2027-01-04',
+        customfield_10023: '2027-03-26',
+        duedate: '2027-04-30',
+        resolutiondate: '2027-03-20T16:05:00.000+0100',
+      }),
+      dated,
+    );
+    expect(epic).toMatchObject({
+      startDate: '2027-01-04',
+      targetDate: '2027-03-26',
+      resolvedAt: '2027-03-20T15:05:00.000Z',
+    });
+  });
+
+  it('falls back to the due date and leaves unset or malformed dates absent', () => {
+    const epic = toScopeEpic(
+      issue('PAY-2', {
+        summary: 'x',
+        customfield_10022: 'soon',
+        customfield_10023: null,
+        duedate: '2027-02-01',
+      }),
+      dated,
+    );
+    expect(epic.targetDate).toBe('2027-02-01');
+    expect(epic).not.toHaveProperty('startDate');
+    expect(epic).not.toHaveProperty('resolvedAt');
+    const bare = toScopeEpic(issue('PAY-3', { summary: 'x', duedate: 12, resolutiondate: 'never' }), SITE);
+    expect(bare).not.toHaveProperty('targetDate');
+    expect(bare).not.toHaveProperty('resolvedAt');
+  });
+
+  it('gives a resolved child its resolution time', () => {
+    const child = toScopeChild(
+      issue('PAY-10', { status: status('Done', 'done'), resolutiondate: '2027-01-15T09:00:00.000+0000' }),
+      'PAY-1',
+      SITE,
+    );
+    expect(child.resolvedAt).toBe('2027-01-15T09:00:00.000Z');
+  });
+});

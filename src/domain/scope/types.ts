@@ -31,9 +31,17 @@ export interface IssueLinkRef {
 export interface ScopeEpic extends Initiative {
   storyPoints: number | null;
   links: IssueLinkRef[];
+  /** yyyy-mm-dd from the site's start date field (Target start / Start date); absent when unset or unknown. */
+  startDate?: string;
+  /** yyyy-mm-dd from the site's target date field (Target end), else the due date; absent when unset. */
+  targetDate?: string;
+  /** ISO date-time the epic was resolved (`resolutiondate`); absent while unresolved. */
+  resolvedAt?: string;
 }
 
 export interface ScopeChild extends ChildIssue {
   storyPoints: number | null;
   links: IssueLinkRef[];
+  /** ISO date-time the issue was resolved (`resolutiondate`); absent while unresolved. */
+  resolvedAt?: string;
 }
