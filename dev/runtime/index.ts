@@ -5,6 +5,7 @@
  *   const runtime = installForgeRuntime({ site: emulatorSite(url, users, appToken), kvsFile: '.data/kvs.json' });
  *   await runtime.invoke(resolver.getDefinitions(), { key: 'program/list', payload: {}, accountId });
  *   await runtime.runTrigger(publishStatus);   // no user: asUser() fails as on Forge
+ *   await runtime.queues.drain();               // delivers what @forge/events pushed to the manifest's consumers
  *   runtime.uninstall();
  */
 export {
@@ -17,6 +18,18 @@ export {
   type ResolverEvent,
   type ResolverHandler,
 } from './runtime';
+export {
+  LocalQueues,
+  MAX_RETRIES,
+  type AsyncEvent,
+  type ConsumerDeclaration,
+  type ConsumerHandler,
+  type Delivery,
+  type DrainReport,
+  type QueuedEvent,
+  type RetryContext,
+} from './queues';
+export { manifestConsumers } from './manifest-consumers';
 export { emulatorSite, realSiteFromEnv, type EmulatorUser, type SiteConnection } from './site';
 export {
   LocalKvsStore,

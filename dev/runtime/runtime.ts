@@ -1,12 +1,13 @@
 /**
  * The local Forge runtime: installs the two globals through which @forge/api and @forge/kvs reach the
- * platform off Forge (`__forge_fetch__`, `__forge_runtime__`) and runs resolvers and triggers the way
- * Forge invokes them. Checked against @forge/api 8.3.0, @forge/kvs 1.6.5 (whose nested @forge/api 7.2.2
+ * platform off Forge (`__forge_fetch__`, `__forge_runtime__`) and runs resolvers, triggers and queue
+ * consumers (@forge/events 3.0.8 pushes: ./queues.ts) the way Forge invokes them. Checked against @forge/api 8.3.0, @forge/kvs 1.6.5 (whose nested @forge/api 7.2.2
  * it never loads) and @forge/resolver 2.0.1; the contract tests next to this file pin that seam.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { LocalKvsStore, type EntityDeclaration } from './kvs-store';
+import { LocalQueues, type ConsumerDeclaration } from './queues';
 import type { SiteConnection } from './site';
 
 export interface ForgeRuntimeOptions {
@@ -17,6 +18,8 @@ export interface ForgeRuntimeOptions {
   cloudId?: string;
   /** Custom entities as manifest.yml declares them, so entity queries can use their indexes. */
   entities?: Record<string, EntityDeclaration>;
+  /** Queue consumers as manifest.yml declares them (see manifestConsumers); more via `queues.subscribe`. */
+  consumers?: readonly ConsumerDeclaration[];
 }
 
 /** What @forge/resolver's getDefinitions() returns. */
@@ -41,6 +44,8 @@ export interface InvokeCall {
 export interface LocalForgeRuntime {
   /** The store behind @forge/kvs: inspect or clear it in tests. */
   kvs: LocalKvsStore;
+  /** The async events platform behind @forge/events: pushed events wait here until `drain()`. */
+  queues: LocalQueues;
   /** Runs fn as this user: asUser() calls inside it act as them. */
   runAsUser<T>(accountId: string, fn: () => Promise<T>): Promise<T>;
   /** Calls a @forge/resolver handler with a Forge-shaped event, as the given user. */
@@ -107,6 +112,36 @@ export function installForgeRuntime(options: ForgeRuntimeOptions): LocalForgeRun
     contexts: [{ cloudId, toString: () => installContext }],
   };
 
+  /** What Forge hands a function that runs without a user (trigger, consumer) as its second argument. */
+  const appContext = () => ({ installContext, installation, principal: undefined });
+
+  const queues = new LocalQueues((consumer, event) =>
+    within(
+      {
+        accountId: undefined,
+        moduleKey: consumer.moduleKey ?? 'consumer',
+        deadline: Date.now() + (consumer.timeoutSeconds ?? RESOLVER_TIMEOUT_MS / 1000) * 1000,
+      },
+      () => consumer.handler(event, appContext()),
+    ),
+  );
+  for (const consumer of options.consumers ?? []) queues.subscribe(consumer);
+
+  /** @forge/events pushes (and job stats, cancel) go to the Forge platform as the app. */
+  async function fetchQueue(path: string, init: RequestInit | undefined): Promise<Response> {
+    let body: unknown;
+    try {
+      body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const reply = queues.handle(path, body);
+    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: { 'content-type': 'application/json' },
+    });
+  }
+
   async function fetchKvs(path: string, init: RequestInit | undefined): Promise<Response> {
     let body: unknown;
     try {
@@ -130,6 +165,8 @@ export function installForgeRuntime(options: ForgeRuntimeOptions): LocalForgeRun
     path: string,
     init: RequestInit | undefined,
   ): Promise<Response> {
+    if (target.remote === 'stargate' && target.provider === 'app' && path.startsWith('/webhook/queue/'))
+      return fetchQueue(path, init);
     if (target.remote !== 'jira' && target.remote !== 'confluence')
       return new Response(
         JSON.stringify({
@@ -216,6 +253,7 @@ export function installForgeRuntime(options: ForgeRuntimeOptions): LocalForgeRun
 
   return {
     kvs,
+    queues,
     runAsUser: (accountId, fn) =>
       within({ accountId, moduleKey: 'local', deadline: Date.now() + RESOLVER_TIMEOUT_MS }, fn),
 
@@ -262,10 +300,9 @@ export function installForgeRuntime(options: ForgeRuntimeOptions): LocalForgeRun
         context: { cloudId, moduleKey: 'scheduled-trigger' },
         contextToken: 'local',
       };
-      const context = { installContext, installation, principal: undefined };
       return within(
         { accountId: undefined, moduleKey: 'trigger', deadline: Date.now() + TRIGGER_TIMEOUT_MS },
-        () => fn(triggerEvent, context),
+        () => fn(triggerEvent, appContext()),
       );
     },
 
