@@ -8,6 +8,7 @@ export type RiskRuleId =
   | 'dependency-unplanned'
   | 'team-over-capacity'
   | 'commitment-declined'
+  | 'commitment-at-risk'
   | 'commitment-missing'
   | 'past-target-date'
   | 'scope-added-after-baseline'

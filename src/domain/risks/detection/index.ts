@@ -1,0 +1,33 @@
+// Risk detection: every rule run over the execution state, one risk per condition, worst first.
+import type { ExecutionState } from '../../execution/state';
+import { riskScore } from '../risk';
+import { factsOf, type RiskRule } from './facts';
+import { dependencyCycle } from './rules/dependency-cycle';
+import type { DetectedRisk } from './types';
+
+export type { DetectedRisk, RiskRuleId } from './types';
+
+/** In the order a tie in severity is listed. */
+export const RISK_RULES: readonly RiskRule[] = [dependencyCycle];
+
+/**
+ * The risks the program's own data shows today: deduplicated by fingerprint (the first rule to find a
+ * condition keeps it), ordered worst first, then by rule, then by fingerprint, so two runs over the same
+ * state give the same list.
+ */
+export function detectRisks(state: ExecutionState): DetectedRisk[] {
+  const facts = factsOf(state);
+  const found = new Map<string, { risk: DetectedRisk; rule: number }>();
+  RISK_RULES.forEach((rule, index) => {
+    for (const risk of rule.detect(facts))
+      if (!found.has(risk.fingerprint)) found.set(risk.fingerprint, { risk, rule: index });
+  });
+  return [...found.values()]
+    .sort(
+      (a, b) =>
+        riskScore(b.risk) - riskScore(a.risk) ||
+        a.rule - b.rule ||
+        (a.risk.fingerprint < b.risk.fingerprint ? -1 : a.risk.fingerprint > b.risk.fingerprint ? 1 : 0),
+    )
+    .map((f) => f.risk);
+}
