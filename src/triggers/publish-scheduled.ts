@@ -1,30 +1,55 @@
-// Scheduled trigger (weekly): publishes each program's pages as the app, following its report cadence.
-// Programs are published one after another inside the trigger (900 s) rather than through a queue: a run
-// record per program and period makes a cut-short run resume on the next firing without duplicates.
+// Scheduled trigger (weekly): hands each program due its status report to the publish queue, one event per
+// program, so every program publishes in its own consumer invocation (up to 900 s) however long it takes.
+// Fired twice, it may queue a program twice: the consumer's run record makes the second event a no-op.
+import { Queue } from '@forge/events';
 import { consoleLogger } from '../adapters/logging/console-logger';
 import { publishDeps } from '../resolvers/publish';
-import { publishDuePrograms, type ScheduledResult } from '../services/publishing/publish-scheduled';
+import { findDuePrograms, type DueProgram } from '../services/publishing/publish-scheduled';
+import { siteIdOf } from './site-id';
 
-const TRIGGER_BUDGET_MS = 900_000;
+/** manifest.yml: the `consumer` module of this queue runs publishQueueConsumer. */
+export const PUBLISH_QUEUE = 'publish-queue';
+/** Forge takes at most 50 events per push. */
+const EVENTS_PER_PUSH = 50;
 
-export async function publishScheduled(_event: unknown, context: unknown): Promise<ScheduledResult> {
-  const started = Date.now();
-  const installContext =
-    typeof context === 'object' && context !== null && 'installContext' in context
-      ? context.installContext
-      : undefined;
-  const siteId = typeof installContext === 'string' ? installContext : 'unknown-site';
-  const logger = consoleLogger(`publish-trigger-${started}`);
-  const result = await publishDuePrograms(
-    publishDeps('app', siteId),
-    () => TRIGGER_BUDGET_MS - (Date.now() - started),
-  );
-  if (result.failed.length > 0)
-    logger.error('scheduled publish failed for some programs', { failed: result.failed });
-  logger.info('scheduled publish', {
-    published: result.published.length,
+export interface ScheduledPublishResult {
+  /** Handed to the queue, each with the period it publishes. */
+  queued: DueProgram[];
+  /** Already published in their current period. */
+  skipped: string[];
+  /** Programs the queue refused (rate limit, platform error); the next firing queues them again. */
+  notQueued: { programId: string; message: string }[];
+  jobIds: string[];
+}
+
+export async function publishScheduled(_event: unknown, context: unknown): Promise<ScheduledPublishResult> {
+  const logger = consoleLogger(`publish-trigger-${Date.now()}`);
+  const scan = await findDuePrograms(publishDeps('app', siteIdOf(context)));
+  const queue = new Queue({ key: PUBLISH_QUEUE });
+  const result: ScheduledPublishResult = { queued: [], skipped: scan.skipped, notQueued: [], jobIds: [] };
+  for (let start = 0; start < scan.due.length; start += EVENTS_PER_PUSH) {
+    const batch = scan.due.slice(start, start + EVENTS_PER_PUSH);
+    try {
+      const { jobId } = await queue.push(
+        batch.map((due) => ({
+          body: { programId: due.programId, period: due.period },
+          // One publish per program at a time: two events for a program (a double firing) never race.
+          concurrency: { key: `publish-${due.programId}`, limit: 1 },
+        })),
+      );
+      result.queued.push(...batch);
+      result.jobIds.push(jobId);
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      result.notQueued.push(...batch.map((due) => ({ programId: due.programId, message })));
+    }
+  }
+  if (result.notQueued.length > 0)
+    logger.error('scheduled publish could not queue some programs', { notQueued: result.notQueued });
+  logger.info('scheduled publish queued', {
+    queued: result.queued.length,
     skipped: result.skipped.length,
-    deferred: result.deferred.length,
+    jobIds: result.jobIds,
   });
   return result;
 }

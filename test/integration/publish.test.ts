@@ -1,8 +1,10 @@
 // Publishing end to end: real resolvers, services and adapters against the emulator's Confluence.
 import type { Exchange } from '../../dev/emulator/server';
+import { manifestConsumers } from '../../dev/runtime';
 import type { Page } from '../../dev/seed';
 import type { PublishRun } from '../../src/contract';
 import { KvsProgramStore } from '../../src/adapters/storage/kvs-program-store';
+import * as app from '../../src/index';
 import { publishScheduled } from '../../src/triggers/publish-scheduled';
 import { validateRequest, validateResponse } from '../contract/openapi';
 import { accountIdOf, startAppStack, type AppStack } from '../support/app-stack';
@@ -340,17 +342,20 @@ describe('the quarter plan page', () => {
 });
 
 describe('the weekly scheduled trigger', () => {
-  it('publishes one status page per period as the app, and a second firing writes nothing', async () => {
+  it('publishes one status page per period as the app through the publish queue, and a second firing writes nothing', async () => {
     await configure();
+    for (const consumer of manifestConsumers(app)) stack.runtime.queues.subscribe(consumer);
     const before = appPages().filter((p) => p.title.includes('Status report')).length;
     const mark = stack.exchanges.length;
     const firstRun = await stack.runtime.runTrigger(publishScheduled);
-    expect(firstRun.failed).toEqual([]);
-    expect(firstRun.published.map((r) => r.programId)).toContain(PROGRAM);
+    expect(firstRun.notQueued).toEqual([]);
+    expect(firstRun.queued.map((r) => r.programId)).toContain(PROGRAM);
+    expect((await stack.runtime.queues.drain()).failed).toBe(0);
     const afterFirst = stack.exchanges.length;
     const second = await stack.runtime.runTrigger(publishScheduled);
-    expect(second.published).toEqual([]);
+    expect(second.queued).toEqual([]);
     expect(second.skipped).toContain(PROGRAM);
+    await stack.runtime.queues.drain();
     expect(writesSince(afterFirst)).toEqual([]);
     const statusPages = appPages().filter((p) => p.title.includes('Status report'));
     expect(statusPages.length - before).toBeLessThanOrEqual(1);
