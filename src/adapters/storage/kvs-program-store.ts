@@ -82,6 +82,17 @@ const ProgramRecordSchema = z.object({
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  // Execution status thresholds: absent on records written before them (the defaults apply).
+  ragThresholds: z
+    .object({
+      behindAmber: z.number(),
+      behindRed: z.number(),
+      riskAmber: z.array(z.enum(['low', 'medium', 'high', 'critical'])),
+      riskRed: z.array(z.enum(['low', 'medium', 'high', 'critical'])),
+      milestoneSlipAmberDays: z.number(),
+      milestoneSlipRedDays: z.number(),
+    })
+    .optional(),
   version: z.number().int(),
 });
 const StoredProgram = z.object({

@@ -1,3 +1,5 @@
+import type { RiskSeverity } from '../risks/risk';
+
 export type ProgramStage = 'initiation' | 'planning' | 'execution' | 'completion' | 'closed';
 
 export const PROGRAM_STAGES: readonly ProgramStage[] = [
@@ -56,8 +58,38 @@ export interface ProgramRecord {
   archived: boolean;
   createdAt: string;
   updatedAt: string;
+  /** When the execution status turns amber or red; absent on older records, which use the defaults. */
+  ragThresholds?: RagThresholds | undefined;
   /** Bumped on every write; a write naming an older version is refused (optimistic concurrency). */
   version: number;
+}
+
+/** When the program's execution status turns amber or red; owners tune it per program. */
+export interface RagThresholds {
+  /** Percentage points behind the progress the plan expects by now that turn the status amber / red. */
+  behindAmber: number;
+  behindRed: number;
+  /** Risk severities (detected, or live in the register) that turn the status amber / red. */
+  riskAmber: RiskSeverity[];
+  riskRed: RiskSeverity[];
+  /** Days a milestone is late, or scheduled to end late, that turn the status amber / red. */
+  milestoneSlipAmberDays: number;
+  milestoneSlipRedDays: number;
+}
+
+export const DEFAULT_RAG_THRESHOLDS: Readonly<RagThresholds> = {
+  behindAmber: 10,
+  behindRed: 25,
+  riskAmber: ['high'],
+  riskRed: ['critical'],
+  milestoneSlipAmberDays: 1,
+  milestoneSlipRedDays: 8,
+};
+
+/** The program's thresholds, or the defaults for a record written before they existed. */
+export function ragThresholdsOf(program: Pick<ProgramRecord, 'ragThresholds'>): RagThresholds {
+  const t = program.ragThresholds ?? DEFAULT_RAG_THRESHOLDS;
+  return { ...t, riskAmber: [...t.riskAmber], riskRed: [...t.riskRed] };
 }
 
 export const DEFAULT_DEPENDENCY_LINK_TYPES: readonly string[] = ['Blocks'];
