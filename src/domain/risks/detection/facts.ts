@@ -72,6 +72,9 @@ export function count(n: number, noun: string): string {
   return `${number} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** `10` → "10 days". */
+export const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+
 /** "PAY-1", "PAY-1 and ID-4", "PAY-1, ID-4 and MOB-2". */
 export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -2,13 +2,33 @@
 import type { ExecutionState } from '../../execution/state';
 import { riskScore } from '../risk';
 import { factsOf, type RiskRule } from './facts';
+import { commitmentAtRisk, commitmentDeclined, commitmentMissing } from './rules/commitments';
 import { dependencyCycle } from './rules/dependency-cycle';
+import { dependencyLate } from './rules/dependency-late';
+import { dependencyUnestimated } from './rules/dependency-unestimated';
+import { dependencyUnplanned } from './rules/dependency-unplanned';
+import { noOkr } from './rules/no-okr';
+import { pastTargetDate } from './rules/past-target-date';
+import { scopeAddedAfterBaseline } from './rules/scope-added-after-baseline';
+import { teamOverCapacity } from './rules/team-over-capacity';
 import type { DetectedRisk } from './types';
 
 export type { DetectedRisk, RiskRuleId } from './types';
 
 /** In the order a tie in severity is listed. */
-export const RISK_RULES: readonly RiskRule[] = [dependencyCycle];
+export const RISK_RULES: readonly RiskRule[] = [
+  dependencyCycle,
+  dependencyLate,
+  dependencyUnestimated,
+  dependencyUnplanned,
+  teamOverCapacity,
+  commitmentDeclined,
+  commitmentAtRisk,
+  commitmentMissing,
+  pastTargetDate,
+  scopeAddedAfterBaseline,
+  noOkr,
+];
 
 /**
  * The risks the program's own data shows today: deduplicated by fingerprint (the first rule to find a

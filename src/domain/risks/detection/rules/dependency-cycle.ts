@@ -1,5 +1,6 @@
 // Initiatives that wait for one another: none can finish first, so the scheduler places none of them.
 // Probability 5 (the cycle is there now), impact 4 (every initiative on it, and what waits for them, stalls).
+import { compareIssueKeys } from '../../../scope/issue-key';
 import { byIssueKey, listOf, type RiskRule } from '../facts';
 
 export const dependencyCycle: RiskRule = {
@@ -10,7 +11,9 @@ export const dependencyCycle: RiskRule = {
       // A cycle among finished work threatens nothing any more.
       if (members.every(isDone)) return [];
       const path = cycle.path.join(' → ');
-      const links = cycle.evidence.map((e) => `${e.fromKey} ${e.linkType.toLowerCase()} ${e.toKey}`);
+      const links = [...cycle.evidence]
+        .sort((a, b) => compareIssueKeys(a.fromKey, b.fromKey) || compareIssueKeys(a.toKey, b.toKey))
+        .map((e) => `${e.fromKey} ${e.linkType.toLowerCase()} ${e.toKey}`);
       return [
         {
           rule: 'dependency-cycle' as const,
