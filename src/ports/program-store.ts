@@ -1,8 +1,10 @@
+import type { Handover, ImprovementAction, Lesson, SuccessAssessment } from '../domain/completion/types';
 import type { StrategicInitiative, Strategy } from '../domain/funnel/funnel';
 import type { Goal } from '../domain/goals/goal';
 import type { Milestone } from '../domain/milestones/milestone';
 import type { NewProgram, ProgramRecord } from '../domain/program/program';
 import type { Risk } from '../domain/risks/risk';
+import type { ProgressSnapshot } from '../domain/execution/burnup';
 
 /** The artifacts of a program kept one per stored value, each with its own version. */
 export interface ProgramItemTypes {
@@ -21,10 +23,31 @@ export const PROGRAM_ITEM_KINDS: readonly ProgramItemKind[] = [
   'risk',
 ];
 
+/** The Completion records, kept like the initiation items: one stored value each, with its version. */
+export interface CompletionItemTypes {
+  assessment: SuccessAssessment;
+  lesson: Lesson;
+  'improvement-action': ImprovementAction;
+  /** At most one, id `handover`. */
+  handover: Handover;
+}
+export type CompletionItemKind = keyof CompletionItemTypes;
+export const COMPLETION_ITEM_KINDS: readonly CompletionItemKind[] = [
+  'assessment',
+  'lesson',
+  'improvement-action',
+  'handover',
+];
+
+/** Every kind of item the store keeps. */
+export interface StoredItemTypes extends ProgramItemTypes, CompletionItemTypes {}
+export type StoredItemKind = keyof StoredItemTypes;
+export const STORED_ITEM_KINDS: readonly StoredItemKind[] = [...PROGRAM_ITEM_KINDS, ...COMPLETION_ITEM_KINDS];
+
 /** A stored item with the version a later write must name. */
 export type Versioned<T> = T & { version: number };
 
-export type ProgramItems = { [K in ProgramItemKind]: Versioned<ProgramItemTypes[K]>[] };
+export type ProgramItems = { [K in StoredItemKind]: Versioned<StoredItemTypes[K]>[] };
 
 export interface ProgramStore {
   get(programId: string): Promise<ProgramRecord | undefined>;
@@ -40,19 +63,35 @@ export interface ProgramStore {
     kind: K,
     id: string,
   ): Promise<Versioned<ProgramItemTypes[K]> | undefined>;
+  getItem<K extends CompletionItemKind>(
+    programId: string,
+    kind: K,
+    id: string,
+  ): Promise<Versioned<CompletionItemTypes[K]> | undefined>;
   /** Adds an item at version 1; fails with ItemExistsError when the id is taken. */
   createItem<K extends ProgramItemKind>(
     programId: string,
     kind: K,
     item: ProgramItemTypes[K],
   ): Promise<Versioned<ProgramItemTypes[K]>>;
+  createItem<K extends CompletionItemKind>(
+    programId: string,
+    kind: K,
+    item: CompletionItemTypes[K],
+  ): Promise<Versioned<CompletionItemTypes[K]>>;
   updateItem<K extends ProgramItemKind>(
     programId: string,
     kind: K,
     item: ProgramItemTypes[K],
     expectedVersion: number,
   ): Promise<Versioned<ProgramItemTypes[K]>>;
-  deleteItem(programId: string, kind: ProgramItemKind, id: string, expectedVersion: number): Promise<void>;
+  updateItem<K extends CompletionItemKind>(
+    programId: string,
+    kind: K,
+    item: CompletionItemTypes[K],
+    expectedVersion: number,
+  ): Promise<Versioned<CompletionItemTypes[K]>>;
+  deleteItem(programId: string, kind: StoredItemKind, id: string, expectedVersion: number): Promise<void>;
 }
 
 export class ProgramExistsError extends Error {
@@ -78,9 +117,19 @@ export class StaleVersionError extends Error {
 
 export class ItemNotFoundError extends Error {
   constructor(
-    readonly kind: ProgramItemKind,
+    readonly kind: StoredItemKind,
     readonly id: string,
   ) {
     super(`No ${kind} with id "${id}" in this program`);
   }
+}
+
+/** The daily progress history behind the burn-up: one snapshot per program and day, kept for a bounded time. */
+export interface ProgressHistoryStore {
+  /** Stores the day's snapshot unless one is stored for that program and day already (then nothing changes). */
+  record(snapshot: ProgressSnapshot): Promise<'written' | 'exists'>;
+  /** Every snapshot of the program, oldest first. */
+  list(programId: string): Promise<ProgressSnapshot[]>;
+  /** Drops the program's snapshots dated before `date`; answers how many. */
+  dropBefore(programId: string, date: string): Promise<number>;
 }

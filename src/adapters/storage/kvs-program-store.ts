@@ -1,9 +1,10 @@
 // ProgramStore on @forge/kvs custom entities (declared in manifest.yml `app.storage.entities`).
 // Layout: entity `program` holds the program record (key = program id); entity `program-item`
-// holds each strategy, strategic initiative, goal, milestone and risk on its own
-// (key = `<programId>:<kind>:<itemId>`), so no value grows with the program. Every value carries a
-// `version`; updates and deletes are transactions conditioned on it (plain-key transactions cannot be
-// conditional in @forge/kvs 1.6.5, entity ones can), so concurrent editors get StaleVersionError.
+// holds each strategy, strategic initiative, goal, milestone and risk, and each Completion record
+// (assessment, lesson, improvement action, handover), on its own (key = `<programId>:<kind>:<itemId>`),
+// so no value grows with the program. Every value carries a `version`; updates and deletes are
+// transactions conditioned on it (plain-key transactions cannot be conditional in @forge/kvs 1.6.5, entity
+// ones can), so concurrent editors get StaleVersionError.
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import {
@@ -18,14 +19,20 @@ import {
 } from '../../domain/initiation/schemas';
 import { newProgramRecord, type NewProgram, type ProgramRecord } from '../../domain/program/program';
 import {
+  storedAction,
+  storedAssessment,
+  storedHandover,
+  storedLesson,
+} from '../../domain/completion/schemas';
+import {
   ItemNotFoundError,
-  PROGRAM_ITEM_KINDS,
   ProgramExistsError,
+  STORED_ITEM_KINDS,
   StaleVersionError,
-  type ProgramItemKind,
   type ProgramItems,
-  type ProgramItemTypes,
   type ProgramStore,
+  type StoredItemKind,
+  type StoredItemTypes,
   type Versioned,
 } from '../../ports/program-store';
 
@@ -114,7 +121,7 @@ const goalTerms = goalFields;
 const milestoneTerms = milestoneFields.omit({ status: true });
 
 // Stored items are read without the request limits' transforms: what was written is what is read.
-const ITEM_SCHEMAS: { [K in ProgramItemKind]: z.ZodType<ProgramItemTypes[K], unknown> } = {
+const ITEM_SCHEMAS: { [K in StoredItemKind]: z.ZodType<StoredItemTypes[K], unknown> } = {
   strategy: strategyFields.extend({ id: z.string(), keyResults: z.array(keyResultSchema) }),
   'strategic-initiative': strategicInitiativeFields.extend({
     id: z.string(),
@@ -128,11 +135,16 @@ const ITEM_SCHEMAS: { [K in ProgramItemKind]: z.ZodType<ProgramItemTypes[K], unk
     ...agreeable(milestoneTerms.extend({ initiativeKeys: z.array(z.string()) })),
   }),
   risk: riskFields.extend({ id: z.string(), source: z.enum(['manual', 'detected']) }),
+  // Completion records.
+  assessment: storedAssessment,
+  lesson: storedLesson,
+  'improvement-action': storedAction,
+  handover: storedHandover,
 } as never;
 
 const StoredItem = z.object({
   programId: z.string(),
-  kind: z.enum(PROGRAM_ITEM_KINDS as [ProgramItemKind, ...ProgramItemKind[]]),
+  kind: z.enum(STORED_ITEM_KINDS as [StoredItemKind, ...StoredItemKind[]]),
   itemId: z.string(),
   version: z.number().int(),
   schemaVersion: z.literal(ITEM_SCHEMA_VERSION),
@@ -140,7 +152,7 @@ const StoredItem = z.object({
 });
 type StoredItem = z.infer<typeof StoredItem>;
 
-const itemKey = (programId: string, kind: ProgramItemKind, id: string) => `${programId}:${kind}:${id}`;
+const itemKey = (programId: string, kind: StoredItemKind, id: string) => `${programId}:${kind}:${id}`;
 
 function readProgram(key: string, value: unknown): ProgramRecord {
   const parsed = StoredProgram.safeParse(value);
@@ -149,11 +161,11 @@ function readProgram(key: string, value: unknown): ProgramRecord {
   return { ...parsed.data.record, version: parsed.data.version };
 }
 
-function readItem<K extends ProgramItemKind>(
+function readItem<K extends StoredItemKind>(
   key: string,
   kind: K,
   value: unknown,
-): Versioned<ProgramItemTypes[K]> {
+): Versioned<StoredItemTypes[K]> {
   const stored = StoredItem.safeParse(value);
   const data = stored.success ? ITEM_SCHEMAS[kind].safeParse(stored.data.data) : undefined;
   if (!stored.success || !data?.success)
@@ -236,6 +248,10 @@ export class KvsProgramStore implements ProgramStore {
       goal: [],
       milestone: [],
       risk: [],
+      assessment: [],
+      lesson: [],
+      'improvement-action': [],
+      handover: [],
     };
     let cursor: string | undefined;
     do {
@@ -255,21 +271,21 @@ export class KvsProgramStore implements ProgramStore {
     return items;
   }
 
-  async getItem<K extends ProgramItemKind>(
+  async getItem<K extends StoredItemKind>(
     programId: string,
     kind: K,
     id: string,
-  ): Promise<Versioned<ProgramItemTypes[K]> | undefined> {
+  ): Promise<Versioned<StoredItemTypes[K]> | undefined> {
     const key = itemKey(programId, kind, id);
     const value = await this.itemEntity.get(key);
     return value === undefined ? undefined : readItem(key, kind, value);
   }
 
-  async createItem<K extends ProgramItemKind>(
+  async createItem<K extends StoredItemKind>(
     programId: string,
     kind: K,
-    item: ProgramItemTypes[K],
-  ): Promise<Versioned<ProgramItemTypes[K]>> {
+    item: StoredItemTypes[K],
+  ): Promise<Versioned<StoredItemTypes[K]>> {
     try {
       await this.itemEntity.set(
         itemKey(programId, kind, item.id),
@@ -285,12 +301,12 @@ export class KvsProgramStore implements ProgramStore {
     return { ...item, version: 1 };
   }
 
-  async updateItem<K extends ProgramItemKind>(
+  async updateItem<K extends StoredItemKind>(
     programId: string,
     kind: K,
-    item: ProgramItemTypes[K],
+    item: StoredItemTypes[K],
     expectedVersion: number,
-  ): Promise<Versioned<ProgramItemTypes[K]>> {
+  ): Promise<Versioned<StoredItemTypes[K]>> {
     const key = itemKey(programId, kind, item.id);
     try {
       await kvs
@@ -308,7 +324,7 @@ export class KvsProgramStore implements ProgramStore {
 
   async deleteItem(
     programId: string,
-    kind: ProgramItemKind,
+    kind: StoredItemKind,
     id: string,
     expectedVersion: number,
   ): Promise<void> {
@@ -325,7 +341,7 @@ export class KvsProgramStore implements ProgramStore {
 
   private storedItem(
     programId: string,
-    kind: ProgramItemKind,
+    kind: StoredItemKind,
     item: { id: string },
     version: number,
   ): StoredItem {
@@ -335,7 +351,7 @@ export class KvsProgramStore implements ProgramStore {
   private async conflictOf(
     cause: unknown,
     key: string,
-    kind: ProgramItemKind,
+    kind: StoredItemKind,
     id: string,
     expectedVersion: number,
   ): Promise<unknown> {
