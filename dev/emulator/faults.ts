@@ -11,7 +11,7 @@ export const FaultSchema = z
     retryAfterS: z.number().int().min(0).max(3600).optional(),
     /** Share of requests whose connection is destroyed without an answer. */
     dropRate: z.number().min(0).max(1).optional(),
-    /** Writes become visible to search/jql only after this delay. */
+    /** Writes become visible to search/jql (Jira) and to the page listing by title (Confluence) only after this delay. */
     searchLagMs: z.number().int().min(0).max(600_000).optional(),
   })
   .strict();
@@ -29,6 +29,9 @@ export interface FaultDecision {
 }
 
 const SEARCH_OPERATIONS = ['searchAndReconsileIssuesUsingJql', 'searchAndReconsileIssuesUsingJqlPost'];
+/** Confluence page writes lag in the page listing (getPages: by title, space, status), not in Jira search. */
+const PAGE_WRITE_OPERATIONS: ReadonlySet<string> = new Set(['createPage', 'updatePage', 'deletePage']);
+const PAGE_SEARCH_OPERATIONS = ['getPages'];
 
 /** Fault injection with a seeded PRNG, so a test sees the same sequence every run. */
 export class FaultInjector {
@@ -67,9 +70,8 @@ export class FaultInjector {
 
   /** The search lag for a write by this operation: the largest one configured for it, for `*` or for search. */
   searchLagMs(writeOperationId: string): number {
-    const candidates = [writeOperationId, '*', ...SEARCH_OPERATIONS].map(
-      (id) => this.config[id]?.searchLagMs ?? 0,
-    );
+    const searches = PAGE_WRITE_OPERATIONS.has(writeOperationId) ? PAGE_SEARCH_OPERATIONS : SEARCH_OPERATIONS;
+    const candidates = [writeOperationId, '*', ...searches].map((id) => this.config[id]?.searchLagMs ?? 0);
     return Math.max(0, ...candidates);
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '../http';
 import { APP_USER } from '../jira/meta';
 import { listParam } from '../jira/render';
+import { indexPage, listedAs } from './search-index';
 
 const V2 = '/wiki/api/v2';
 /** Confluence's limit on a content property's JSON value. */
@@ -207,13 +208,17 @@ export function getPages(req: ApiRequest, ctx: ApiContext): ApiResponse {
   if (bodyFormat !== undefined && bodyFormat !== 'storage' && bodyFormat !== 'atlas_doc_format')
     return badRequest(`Invalid body-format: ${bodyFormat}`);
   const sort = queryFirst(req, 'sort') ?? 'id';
-  const pages = ctx.state.site.pages.filter(
-    (p) =>
+  // The listing is the search index: it may lag writes (searchLagMs); the pages returned are read live.
+  const pages = ctx.state.site.pages.filter((p) => {
+    const listed = listedAs(p, ctx.now);
+    return (
+      listed !== undefined &&
       (ids.size === 0 || ids.has(p.id)) &&
-      (spaceIds.size === 0 || spaceIds.has(p.spaceId)) &&
-      statuses.has(p.status) &&
-      (title === undefined || p.title === title),
-  );
+      (spaceIds.size === 0 || spaceIds.has(listed.spaceId)) &&
+      statuses.has(listed.status) &&
+      (title === undefined || listed.title === title)
+    );
+  });
   const descending = sort.startsWith('-');
   const by = sort.replace(/^-/, '');
   const keyOf = (p: Page): number | string =>
@@ -289,6 +294,7 @@ export function createPage(req: ApiRequest, ctx: ApiContext): ApiResponse {
     properties: [],
   };
   site.pages.push(page);
+  indexPage(page, ctx.now, ctx.searchLagMs('createPage'));
   return ok(pageJson(ctx, page, { bodyFormat: 'storage', single: true }));
 }
 
@@ -331,6 +337,7 @@ export function updatePage(req: ApiRequest, ctx: ApiContext): ApiResponse {
   page.parentId = parentId;
   page.body = body.value;
   page.version = version(ctx, versionNumber, message);
+  indexPage(page, ctx.now, ctx.searchLagMs('updatePage'));
   return ok(pageJson(ctx, page, { bodyFormat: 'storage', single: true }));
 }
 
@@ -350,6 +357,7 @@ export function deletePage(req: ApiRequest, ctx: ApiContext): ApiResponse {
   }
   if (page.status === 'trashed') return notFound();
   page.status = 'trashed';
+  indexPage(page, ctx.now, ctx.searchLagMs('deletePage'));
   return { status: 204 };
 }
 
