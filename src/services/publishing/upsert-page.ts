@@ -16,7 +16,7 @@ import {
   type PageOwnership,
 } from '../../domain/publishing/records';
 import { raw } from '../../domain/publishing/storage-format';
-import { ConflictError } from '../../ports/atlassian-errors';
+import { AtlassianApiError, BadRequestError, ConflictError } from '../../ports/atlassian-errors';
 import type { ConfluencePage, ConfluencePort, PublishStore } from '../../ports/confluence';
 import { ProgramRuleError } from '../errors';
 
@@ -43,6 +43,32 @@ export class PageTitleTakenError extends ProgramRuleError {
 
 /** The page was changed by people on every one of our attempts; nothing was overwritten. */
 export class PageKeepsChangingError extends ConflictError {}
+
+/**
+ * Confluence refused the create because the title is taken, but its search does not list that page yet
+ * (it lags writes by seconds): nothing was written; publishing again shortly finds the page and adopts it.
+ */
+export class PageNotYetVisibleError extends AtlassianApiError {
+  constructor(
+    readonly title: string,
+    cause: AtlassianApiError,
+  ) {
+    super(
+      `"${title}" exists in Confluence but its search has not caught up yet; publish again in a minute.`,
+      {
+        operation: cause.operation,
+        ...(cause.status === undefined ? {} : { status: cause.status }),
+        messages: cause.messages,
+        cause,
+      },
+    );
+  }
+}
+
+/** Confluence answers a create with a taken title with 400 (409 on some paths) naming the title. */
+const titleRefused = (error: unknown): error is AtlassianApiError =>
+  (error instanceof BadRequestError || error instanceof ConflictError) &&
+  error.messages.some((message) => /title/i.test(message));
 
 const MAX_CONFLICT_RETRIES = 3;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -115,8 +141,13 @@ async function createPage(
     return { page, adopted: false };
   } catch (error) {
     // The create may have happened (5xx after the write, dropped answer) or raced another run: look again.
-    const existing = await findByTitle(deps, target, rendered).catch(() => undefined);
+    // A page by this title that is not ours is never adopted: findByTitle throws PageTitleTakenError.
+    const existing = await findByTitle(deps, target, rendered).catch((lookup: unknown) => {
+      if (lookup instanceof PageTitleTakenError) throw lookup;
+      return undefined;
+    });
     if (existing) return { page: existing, adopted: true };
+    if (titleRefused(error)) throw new PageNotYetVisibleError(rendered.title, error);
     throw error;
   }
 }
