@@ -9,7 +9,9 @@ export type ErrorType =
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'UPSTREAM'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** The program is closed: read-only until an owner reopens it. */
+  | 'PROGRAM_CLOSED';
 
 export interface ResolverError {
   errorType: ErrorType;
@@ -26,6 +28,8 @@ export * from './epic-panel'; // epic panel
 export * from './publish'; // publishing
 export * from './macro'; // status macro
 export * from './plan'; // quarterly planning
+export * from './adjusted-plan'; // adjusted plan
+export * from './status'; // execution status
 
 import type { ProgramContract } from './program';
 import type { ScopeContract } from './scope';
@@ -33,10 +37,20 @@ import type { EpicPanelContract } from './epic-panel'; // epic panel
 import type { PublishContract } from './publish'; // publishing
 import type { MacroContract } from './macro'; // status macro
 import type { PlanContract } from './plan'; // quarterly planning
+import type { AdjustedPlanContract } from './adjusted-plan'; // adjusted plan
+import type { StatusContract } from './status'; // execution status
 
 /** Every resolver key with its request and response: one interface per area, merged here. */
 export interface ResolverContract
-  extends ProgramContract, ScopeContract, EpicPanelContract, MacroContract, PlanContract, PublishContract {}
+  extends
+    ProgramContract,
+    ScopeContract,
+    EpicPanelContract,
+    MacroContract,
+    PlanContract,
+    PublishContract,
+    AdjustedPlanContract,
+    StatusContract {}
 
 export type ResolverKey = keyof ResolverContract;
 export type RequestOf<K extends ResolverKey> = ResolverContract[K]['request'];

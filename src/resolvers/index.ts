@@ -5,6 +5,8 @@ import { defineEpicPanelResolvers } from './epic-panel'; // epic panel
 import { definePublishResolvers } from './publish'; // publishing
 import { defineMacroResolvers } from './macro'; // status macro
 import { definePlanResolvers } from './plan'; // quarterly planning
+import { defineAdjustedPlanResolvers } from './adjusted-plan'; // adjusted plan
+import { defineStatusResolvers } from './status'; // execution status
 
 /** One resolver for the app; each area registers its keys. */
 export function buildResolver(): Resolver {
@@ -15,5 +17,7 @@ export function buildResolver(): Resolver {
   definePublishResolvers(resolver); // publishing
   defineMacroResolvers(resolver); // status macro
   definePlanResolvers(resolver); // quarterly planning
+  defineAdjustedPlanResolvers(resolver); // adjusted plan
+  defineStatusResolvers(resolver); // execution status
   return resolver;
 }
