@@ -3,18 +3,14 @@
 import { snapshotBuildDeps } from '../resolvers/macro';
 import { consoleLogger } from '../adapters/logging/console-logger';
 import { refreshAllSnapshots } from '../services/snapshot/program-snapshot';
+import { siteIdOf } from './site-id';
 
 export async function refreshSnapshots(
   _event: unknown,
   context: unknown,
 ): Promise<{ refreshed: string[]; failed: { programId: string; message: string }[] }> {
-  const installContext =
-    typeof context === 'object' && context !== null && 'installContext' in context
-      ? context.installContext
-      : undefined;
-  const siteId = typeof installContext === 'string' ? installContext : 'unknown-site';
   const logger = consoleLogger(`snapshot-trigger-${Date.now()}`);
-  const result = await refreshAllSnapshots(snapshotBuildDeps(siteId));
+  const result = await refreshAllSnapshots(snapshotBuildDeps(siteIdOf(context)));
   if (result.failed.length > 0)
     logger.error('snapshot refresh failed for some programs', { failed: result.failed });
   else logger.info('snapshots refreshed', { programs: result.refreshed.length });
