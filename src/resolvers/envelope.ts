@@ -9,7 +9,13 @@ import {
   NotFoundError,
   RateLimitError,
 } from '../ports/atlassian-errors';
-import { NotAllowedError, ProgramNotFoundError, ProgramRuleError, ScopeJqlError } from '../services/errors';
+import {
+  NotAllowedError,
+  ProgramClosedError,
+  ProgramNotFoundError,
+  ProgramRuleError,
+  ScopeJqlError,
+} from '../services/errors';
 import { ItemNotFoundError, StaleVersionError } from '../ports/program-store';
 import { ProgramExistsError } from '../adapters/storage/kvs-program-store';
 
@@ -56,6 +62,7 @@ export function toErrorEnvelope(error: unknown, requestId: string): Envelope<nev
   if (error instanceof ProgramNotFoundError) return fail('NOT_FOUND', error.message);
   if (error instanceof ProgramExistsError) return fail('CONFLICT', error.message);
   if (error instanceof NotAllowedError) return fail('FORBIDDEN', error.message);
+  if (error instanceof ProgramClosedError) return fail('PROGRAM_CLOSED', error.message);
   if (error instanceof AuthError)
     return fail('UNAUTHENTICATED', 'Jira did not accept your session. Reload the page and sign in again.');
   if (error instanceof ForbiddenError)

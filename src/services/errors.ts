@@ -8,6 +8,22 @@ export class ProgramNotFoundError extends Error {
 
 export class NotAllowedError extends Error {}
 
+/** A change asked of a closed program: it is read-only until an owner reopens it. */
+export class ProgramClosedError extends Error {
+  readonly programId: string;
+  /** When it was closed (its last stage change), if the history says. */
+  readonly closedAt: string | null;
+
+  constructor(program: { id: string; name: string; stageHistory: readonly { to: string; at: string }[] }) {
+    const closedAt = [...program.stageHistory].reverse().find((h) => h.to === 'closed')?.at ?? null;
+    super(
+      `“${program.name}” was closed${closedAt ? ` on ${closedAt.slice(0, 10)}` : ''}: it is read-only. An owner can reopen it from the Completion tab.`,
+    );
+    this.programId = program.id;
+    this.closedAt = closedAt;
+  }
+}
+
 /** The program's scope JQL was refused by Jira; the message is Jira's. */
 export class ScopeJqlError extends Error {
   constructor(

@@ -95,3 +95,58 @@ describe('the initiation gate', () => {
     expect(() => moveStage(anInitiation(), 'execution', 'skip', AT, 'tpm')).toThrow(/one stage at a time/);
   });
 });
+
+describe('the completion gate', () => {
+  const inCompletion = (completion?: InitiationArtifacts['completion']): InitiationArtifacts => {
+    const base = anInitiation();
+    return {
+      ...base,
+      program: { ...base.program, stage: 'completion' },
+      ...(completion ? { completion } : {}),
+    };
+  };
+  const assessedGoal = { id: 'goal-g' };
+  const lesson = { id: 'l1' };
+  const accepted = {
+    id: 'handover',
+    receivingTeam: 'SRE',
+    contactAccountId: 'sre',
+    items: [{ kind: 'issue' as const, key: 'PLAT-1' }],
+    links: [],
+    handoverDate: '2027-09-15',
+    waiver: null,
+    acceptance: { status: 'accepted' as const, by: 'sre', at: AT, note: '' },
+    updatedBy: 'tpm',
+    updatedAt: AT,
+  };
+
+  it('closes a program whose goals are assessed, with a lesson and an accepted handover', () => {
+    const closed = moveStage(
+      inCompletion({ assessments: [assessedGoal], lessons: [lesson], handover: accepted }),
+      'closed',
+      null,
+      AT,
+      'tpm',
+    );
+    expect(closed.stage).toBe('closed');
+    expect(closed.stageHistory.at(-1)).toMatchObject({ from: 'completion', to: 'closed', override: null });
+  });
+
+  it('names what closing still needs when nothing was recorded', () => {
+    expect(missingArtifacts('completion', inCompletion())).toEqual([
+      'An assessment of 1 goal(s)',
+      'At least one lesson learned',
+      'A transition to support accepted by the receiving team, or waived with a reason',
+    ]);
+  });
+
+  it('closes with records missing only with a reason, kept with what was missing', () => {
+    const partial = inCompletion({ assessments: [], lessons: [lesson], handover: accepted });
+    expect(() => moveStage(partial, 'closed', null, AT, 'tpm')).toThrow(/An assessment of 1 goal/);
+    const closed = moveStage(partial, 'closed', 'Sponsor signed off the goal in steering', AT, 'tpm');
+    expect(closed.stageHistory.at(-1)?.override).toEqual({
+      reason: 'Sponsor signed off the goal in steering',
+      missing: ['An assessment of 1 goal(s)'],
+    });
+  });
+});

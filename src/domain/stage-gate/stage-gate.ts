@@ -1,3 +1,4 @@
+import { completionGateMissing, type CompletionRecordsForGate } from '../completion/readiness';
 import type { Goal } from '../goals/goal';
 import type { Milestone } from '../milestones/milestone';
 import { PROGRAM_STAGES, type ProgramRecord, type ProgramStage, type StageChange } from '../program/program';
@@ -12,7 +13,11 @@ export interface InitiationArtifacts {
   goals: readonly Goal[];
   milestones: readonly Milestone[];
   risks: readonly Risk[];
+  /** What the completion gate reads; absent reads as nothing recorded yet. */
+  completion?: CompletionRecordsForGate;
 }
+
+const NO_COMPLETION_RECORDS: CompletionRecordsForGate = { assessments: [], lessons: [], handover: null };
 
 export function nextStage(stage: ProgramStage): ProgramStage | null {
   return PROGRAM_STAGES[PROGRAM_STAGES.indexOf(stage) + 1] ?? null;
@@ -20,6 +25,8 @@ export function nextStage(stage: ProgramStage): ProgramStage | null {
 
 /** The artifacts a stage must have before the program leaves it, said as the TPM would. */
 export function missingArtifacts(stage: ProgramStage, a: InitiationArtifacts): string[] {
+  // Closing needs every goal assessed, a lesson learned and the handover accepted or waived.
+  if (stage === 'completion') return completionGateMissing(a.goals, a.completion ?? NO_COMPLETION_RECORDS);
   if (stage !== 'initiation') return [];
   const missing: string[] = [];
   const p = a.program;

@@ -93,7 +93,7 @@ export async function changeEpicMembership(
   programId: string,
   change: MembershipChange,
 ): Promise<EpicMembershipChange> {
-  await authorize(deps.programs, programId, deps.accountId, 'read');
+  await authorize(deps.programs, programId, deps.accountId, 'contribute');
   if (!(await deps.jira.canEdit(epic.id)))
     throw new NotAllowedError(
       `You cannot edit ${epic.key} in Jira, so you cannot ${change === 'add' ? 'add it to' : 'remove it from'} a program.`,

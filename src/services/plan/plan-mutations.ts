@@ -60,12 +60,7 @@ async function mutate(
   change: (ctx: MutationContext) => Promise<QuarterPlan> | QuarterPlan,
   after?: (ctx: MutationContext, saved: QuarterPlan) => Promise<string[]>,
 ): Promise<QuarterPlanView> {
-  const program = await authorize(
-    deps.programs,
-    ref.programId,
-    deps.accountId,
-    need === 'any-lead' ? 'read' : need,
-  );
+  const program = await authorize(deps.programs, ref.programId, deps.accountId, need);
   const accountId = deps.accountId ?? '';
   const isOwner = allows(program, accountId, 'edit');
   const leadOf = program.teams.filter((t) => t.leadAccountId === accountId).map((t) => t.id);

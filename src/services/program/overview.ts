@@ -1,4 +1,5 @@
 import type { ProgramListRow, ProgramOverview } from '../../contract';
+import { completionRecordsOf } from '../../domain/completion/readiness';
 import { timeline } from '../../domain/milestones/milestone';
 import type { ProgramRecord } from '../../domain/program/program';
 import { heatMap, riskScore } from '../../domain/risks/risk';
@@ -38,6 +39,7 @@ export function overviewOf(
         goals: items.goal,
         milestones: items.milestone,
         risks: items.risk,
+        completion: completionRecordsOf(items),
       }),
     },
   };

@@ -7,6 +7,7 @@ import type {
   ProgramStage,
   TeamFields,
 } from '../../contract';
+import { completionRecordsOf } from '../../domain/completion/readiness';
 import { newProgramRecord, type Person, type ProgramRecord } from '../../domain/program/program';
 import { moveStage, StageGateError } from '../../domain/stage-gate/stage-gate';
 import { authorize } from '../access';
@@ -152,6 +153,7 @@ export async function moveProgramStage(
         goals: items.goal,
         milestones: items.milestone,
         risks: items.risk,
+        completion: completionRecordsOf(items),
       },
       request.to,
       request.overrideReason ?? null,
