@@ -1,5 +1,14 @@
 import { newMilestone, type Milestone } from '../milestones/milestone';
-import { DEFAULT_RAG_THRESHOLDS, ragThresholdsOf, type RagThresholds } from '../program/program';
+import {
+  DEFAULT_RAG_THRESHOLDS,
+  ragThresholdProblems,
+  ragThresholdsOf,
+  type RagThresholds,
+} from '../program/program';
+import { renderStatusReport } from '../publishing/documents';
+import { reportPeriod } from '../publishing/period';
+import { raw } from '../publishing/storage-format';
+import { buildContent } from '../publishing/test-builders';
 import { anExecutionState, anInitiative, STATUS, type StateSpec } from '../risks/detection/builders';
 import type { DetectedRisk } from '../risks/detection/types';
 import type { Risk } from '../risks/risk';
@@ -287,5 +296,47 @@ describe('thresholds', () => {
     expect(ragThresholdsOf({})).toEqual(DEFAULT_RAG_THRESHOLDS);
     const own = { ...DEFAULT_RAG_THRESHOLDS, behindAmber: 5 };
     expect(ragThresholdsOf({ ragThresholds: own }).behindAmber).toBe(5);
+  });
+});
+
+describe('thresholds are consistent', () => {
+  it.each([
+    [{ behindAmber: 30, behindRed: 20 }, 'behindRed'],
+    [{ milestoneSlipAmberDays: 10, milestoneSlipRedDays: 5 }, 'milestoneSlipRedDays'],
+    [{ riskAmber: ['high' as const], riskRed: ['high' as const, 'critical' as const] }, 'riskRed'],
+  ])('refuses %j at %s', (change, path) => {
+    expect(ragThresholdProblems({ ...DEFAULT_RAG_THRESHOLDS, ...change }).map((p) => p.path)).toEqual([path]);
+  });
+
+  it('accepts the defaults and equal amber and red bounds', () => {
+    expect(ragThresholdProblems(DEFAULT_RAG_THRESHOLDS)).toEqual([]);
+    expect(ragThresholdProblems({ ...DEFAULT_RAG_THRESHOLDS, behindAmber: 20, behindRed: 20 })).toEqual([]);
+  });
+});
+
+describe('the status report page', () => {
+  const period = reportPeriod('weekly', '2027-02-10');
+
+  it('shows the execution RAG with its reasons, what limits it, and story points done', () => {
+    const page = raw(
+      renderStatusReport(buildContent(), period, {
+        rag: 'amber',
+        reasons: ['PAY-1 was planned to end with Sprint 2 (2027-01-31) and is 50% done.'],
+        limitations: ['No baseline of 2027-Q1 is frozen yet.'],
+        summary: '40% done by story points; the 2027-Q1 baseline expects 45% by now.',
+        points: { done: 40, total: 100 },
+      }).body,
+    );
+    expect(page).toContain('<ac:parameter ac:name="title">AMBER</ac:parameter>');
+    expect(page).toContain('<li>PAY-1 was planned to end with Sprint 2 (2027-01-31) and is 50% done.</li>');
+    expect(page).toContain('<th>Story points done</th>');
+    expect(page).toContain('<td>40/100 (40%)</td>');
+    expect(page).toContain('<em>No baseline of 2027-Q1 is frozen yet.</em>');
+  });
+
+  it('keeps the milestone and risk RAG when no execution status is given', () => {
+    const page = raw(renderStatusReport(buildContent(), period).body);
+    expect(page).not.toContain('Story points done');
+    expect(page).toContain('Why this status');
   });
 });

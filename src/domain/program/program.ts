@@ -86,6 +86,25 @@ export const DEFAULT_RAG_THRESHOLDS: Readonly<RagThresholds> = {
   milestoneSlipRedDays: 8,
 };
 
+/** What is inconsistent in a set of thresholds (each red bound at or past its amber one, no severity in both). */
+export function ragThresholdProblems(t: RagThresholds): { path: keyof RagThresholds; message: string }[] {
+  const problems: { path: keyof RagThresholds; message: string }[] = [];
+  if (t.behindRed < t.behindAmber)
+    problems.push({ path: 'behindRed', message: 'Red must start at or past amber (points behind plan).' });
+  if (t.milestoneSlipRedDays < t.milestoneSlipAmberDays)
+    problems.push({
+      path: 'milestoneSlipRedDays',
+      message: 'Red must start at or past amber (days of milestone slip).',
+    });
+  const both = t.riskRed.filter((s) => t.riskAmber.includes(s));
+  if (both.length > 0)
+    problems.push({
+      path: 'riskRed',
+      message: `A severity turns the status amber or red, not both: ${both.join(', ')}.`,
+    });
+  return problems;
+}
+
 /** The program's thresholds, or the defaults for a record written before they existed. */
 export function ragThresholdsOf(program: Pick<ProgramRecord, 'ragThresholds'>): RagThresholds {
   const t = program.ragThresholds ?? DEFAULT_RAG_THRESHOLDS;

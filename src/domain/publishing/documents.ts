@@ -283,7 +283,25 @@ export function programRag(content: Pick<ProgramContent, 'milestones' | 'risks' 
 
 const RAG_COLOUR: Record<Rag, LozengeColour> = { green: 'Green', amber: 'Yellow', red: 'Red' };
 
-export function renderStatusReport(content: ProgramContent, period: ReportPeriod): RenderedPage {
+/**
+ * The execution status of the program (src/domain/execution: progress by count and by estimate, RAG weighed
+ * by the program's thresholds against the plan in force and the detected risks), when the publisher has it.
+ */
+export interface StatusReportExecution {
+  rag: Rag;
+  reasons: string[];
+  /** What the status could not take into account. */
+  limitations: string[];
+  /** One line on where the program stands against the plan in force. */
+  summary: string;
+  points: { done: number; total: number };
+}
+
+export function renderStatusReport(
+  content: ProgramContent,
+  period: ReportPeriod,
+  execution?: StatusReportExecution,
+): RenderedPage {
   const { program } = content;
   const total = content.scope.reduce(
     (sum, r) => ({
@@ -298,13 +316,29 @@ export function renderStatusReport(content: ProgramContent, period: ReportPeriod
     { label: 'Program', ...total },
     ...content.scope.slice(0, 40).map((r) => ({ label: r.key, ...r.progress })),
   ]);
-  const { rag, reasons } = programRag(content);
+  const { rag, reasons } = execution
+    ? { rag: execution.rag, reasons: execution.reasons }
+    : programRag(content);
   const upcoming = timeline(content.milestones).filter((m) => m.status !== 'done');
   const initiativesDone = content.scope.filter((r) => r.status.category === 'done').length;
+  const pointsDone = execution
+    ? [
+        execution.points.total > 0
+          ? `${execution.points.done}/${execution.points.total} (${Math.floor((100 * execution.points.done) / execution.points.total)}%)`
+          : '—',
+      ]
+    : [];
   const body = join([
     publishedNote(content),
     table(
-      ['Period', 'Stage', 'Status', 'Initiatives done', 'Child issues done'],
+      [
+        'Period',
+        'Stage',
+        'Status',
+        'Initiatives done',
+        'Child issues done',
+        ...(execution ? ['Story points done'] : []),
+      ],
       [
         [
           `${period.start} to ${period.end}`,
@@ -312,11 +346,18 @@ export function renderStatusReport(content: ProgramContent, period: ReportPeriod
           lozenge(RAG_COLOUR[rag], rag.toUpperCase()),
           `${initiativesDone}/${content.scope.length}`,
           `${total.done}/${total.total} (${percent(total)})`,
+          ...pointsDone,
         ],
       ],
     ),
     heading(2, 'Why this status'),
-    el('ul', {}, ...reasons.map((r) => el('li', {}, r))),
+    ...(execution ? [el('p', {}, execution.summary)] : []),
+    reasons.length > 0
+      ? el('ul', {}, ...reasons.map((r) => el('li', {}, r)))
+      : el('p', {}, 'Nothing weighs on the status.'),
+    ...(execution && execution.limitations.length > 0
+      ? [el('p', {}, el('em', {}, execution.limitations.join(' ')))]
+      : []),
     heading(2, 'Progress'),
     attachedImage(progress.filename, progress.alt),
     expand(`Initiatives (${content.scope.length})`, scopeTable(content)),
