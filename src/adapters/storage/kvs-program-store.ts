@@ -12,12 +12,12 @@ import {
   goalFields,
   keyResultSchema,
   milestoneFields,
-  riskFields,
   stageSchema,
   strategicInitiativeFields,
   strategyFields,
 } from '../../domain/initiation/schemas';
 import { newProgramRecord, type NewProgram, type ProgramRecord } from '../../domain/program/program';
+import { storedRiskSchema } from '../../domain/risks/schemas';
 import {
   storedAction,
   storedAssessment,
@@ -134,7 +134,7 @@ const ITEM_SCHEMAS: { [K in StoredItemKind]: z.ZodType<StoredItemTypes[K], unkno
     initiativeKeys: z.array(z.string()),
     ...agreeable(milestoneTerms.extend({ initiativeKeys: z.array(z.string()) })),
   }),
-  risk: riskFields.extend({ id: z.string(), source: z.enum(['manual', 'detected']) }),
+  risk: storedRiskSchema,
   // Completion records.
   assessment: storedAssessment,
   lesson: storedLesson,

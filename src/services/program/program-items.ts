@@ -12,6 +12,7 @@ import {
   type MilestoneTerms,
 } from '../../domain/milestones/milestone';
 import type { ProgramRecord } from '../../domain/program/program';
+import { reviseRisk } from '../../domain/risks/risk';
 import {
   ItemNotFoundError,
   StaleVersionError,
@@ -52,7 +53,8 @@ const BUILD: {
     const { status, ...terms } = fields as MilestoneTerms & { status: MilestoneStatus };
     return current ? reviseMilestone(current, terms, status, at, by) : newMilestone(id, terms, status);
   },
-  risk: (id, fields, current) => ({ id, ...fields, source: current?.source ?? 'manual' }),
+  // What detection and problems recorded stays; a status change joins the risk's history.
+  risk: (id, fields, current, change) => reviseRisk(id, fields, current, change),
 };
 
 function checkReferences<K extends ProgramItemKind>(kind: K, fields: Fields<K>, items: ProgramItems): void {
