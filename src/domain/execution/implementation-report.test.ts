@@ -120,17 +120,31 @@ describe('the implementation report of an initiative', () => {
   it('lists the problems (risks that happened) naming it, with their resolution when the register has one', () => {
     const state = anExecutionState(planned);
     state.risks = [
-      {
-        ...aRisk({ id: 'p1', title: 'ID-1 login outage', status: 'happened' }),
-        resolution: 'Rolled back the release',
-      } as Risk,
+      aRisk({
+        id: 'p1',
+        title: 'Login outage',
+        status: 'happened',
+        problem: {
+          description: 'ID-1 login failed for a day',
+          ownerAccountId: 'lead-id',
+          resolution: 'Rolled back the release',
+          happenedAt: '2027-01-20T10:00:00.000Z',
+          resolvedAt: null,
+        },
+      }),
       aRisk({ id: 'p2', title: 'Outage', status: 'happened', mitigation: 'Hotfix for ID-10' }),
-      { ...aRisk({ id: 'r3', title: 'Vendor', status: 'open' }), initiativeKeys: ['ID-1'] } as Risk,
+      aRisk({ id: 'r3', title: 'Vendor', status: 'open', initiativeKeys: ['ID-1'] }),
       aRisk({ id: 'r4', title: 'ID-1 old worry', status: 'closed' }),
     ];
     const report = reportOf(state, 'ID-1');
     expect(report?.problems).toEqual([
-      expect.objectContaining({ id: 'p1', resolution: 'Rolled back the release', ownerAccountId: 'owner-1' }),
+      expect.objectContaining({
+        id: 'p1',
+        description: 'ID-1 login failed for a day',
+        resolution: 'Rolled back the release',
+        ownerAccountId: 'lead-id',
+        happenedAt: '2027-01-20T10:00:00.000Z',
+      }),
     ]);
     expect(report?.risks.map((r) => r.id)).toEqual(['r3']);
   });

@@ -40,8 +40,10 @@ export interface ProblemLine {
   severity: RiskSeverity;
   ownerAccountId: string | null;
   mitigation: string;
-  /** The problem's resolution, once the register records one. */
+  /** For a problem: what happened, what is done about it, and when it happened. */
+  description: string | null;
   resolution: string | null;
+  happenedAt: string | null;
 }
 
 export interface ImplementationReport {
@@ -89,30 +91,24 @@ export interface ReportInput {
   thresholds: RagThresholds;
 }
 
-function stringField(value: unknown, field: string): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = (value as Record<string, unknown>)[field];
-  return typeof v === 'string' && v.trim() ? v : null;
-}
-
 /** Whether a register risk names the initiative: in its initiative keys, else as a word in its text. */
 export function riskNames(risk: Risk, key: string): boolean {
-  const keys = (risk as unknown as { initiativeKeys?: unknown }).initiativeKeys;
-  if (Array.isArray(keys) && keys.includes(key)) return true;
+  if (risk.initiativeKeys?.includes(key)) return true;
   const word = new RegExp(`(^|[^A-Za-z0-9_-])${key.replace(/[-]/g, '\\-')}(?![0-9A-Za-z_-])`);
-  return word.test(risk.title) || word.test(risk.mitigation);
+  return [risk.title, risk.mitigation, risk.problem?.description ?? ''].some((text) => word.test(text));
 }
 
 function problemLine(risk: Risk): ProblemLine {
-  const problem = (risk as unknown as { problem?: unknown }).problem;
   return {
     id: risk.id,
     title: risk.title,
     status: risk.status,
     severity: riskSeverity(risk),
-    ownerAccountId: stringField(problem, 'ownerAccountId') ?? risk.ownerAccountId,
+    ownerAccountId: risk.problem?.ownerAccountId ?? risk.ownerAccountId,
     mitigation: risk.mitigation,
-    resolution: stringField(risk, 'resolution') ?? stringField(problem, 'resolution'),
+    description: risk.problem?.description || null,
+    resolution: risk.problem?.resolution || null,
+    happenedAt: risk.problem?.happenedAt ?? null,
   };
 }
 

@@ -240,7 +240,7 @@ describe('RAG from risks', () => {
 
   it('leaves out a detected risk the TPM accepted in the register, and counts one both detected and registered once', () => {
     const registered = (status: Risk['status']) =>
-      ({ ...aRisk({ status, source: 'detected' }), fingerprint: 'dependency-late:PAY-1>ID-1' }) as Risk;
+      aRisk({ status, source: 'detected', fingerprint: 'dependency-late:PAY-1>ID-1' });
     const accepted = { ...state, risks: [registered('accepted')] };
     expect(rag(accepted, { detected: [aDetected()] }).status).toBe('green');
     const open = { ...state, risks: [registered('open')] };

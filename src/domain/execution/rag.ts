@@ -196,16 +196,9 @@ function projectedSlip(
   return worst;
 }
 
-/** Fields the risk register may carry (added by the register); read defensively. */
-function fingerprintOf(risk: Risk): string | null {
-  const value = (risk as unknown as { fingerprint?: unknown }).fingerprint;
-  return typeof value === 'string' && value.length > 0 ? value : null;
-}
-function keysNamedBy(risk: Risk, visible: ReadonlySet<string>): string[] {
-  const value = (risk as unknown as { initiativeKeys?: unknown }).initiativeKeys;
-  const keys = Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
-  return keys.filter((k) => visible.has(k));
-}
+const fingerprintOf = (risk: Risk): string | null => risk.fingerprint || null;
+const keysNamedBy = (risk: Risk, visible: ReadonlySet<string>): string[] =>
+  (risk.initiativeKeys ?? []).filter((k) => visible.has(k));
 
 const isLive = (r: Risk) => r.status === 'open' || r.status === 'mitigating' || r.status === 'happened';
 
