@@ -77,6 +77,8 @@ const IssuePatchSchema = z
     targetStart: z.string().nullable(),
     targetEnd: z.string().nullable(),
     dueDate: z.string().nullable(),
+    /** When a done issue was resolved (ISO date-time); default: the time of the PATCH. */
+    resolutionDate: z.iso.datetime({ offset: true }),
   })
   .partial()
   .strict();
@@ -423,7 +425,16 @@ function patchIssue(
   patch: z.infer<typeof IssuePatchSchema>,
   now: number,
 ): string | undefined {
-  const { status, ...fields } = patch;
+  const { status, resolutionDate, ...fields } = patch;
+  if (resolutionDate !== undefined) {
+    const target = state.site.statuses.find((x) =>
+      status === undefined
+        ? x.id === issue.statusId
+        : x.name.toLowerCase() === status.toLowerCase() || x.id === status,
+    );
+    if (target?.category.key !== 'done')
+      return `resolutionDate is for a done issue; ${issue.key} would not be done`;
+  }
   if (status !== undefined) {
     const s = state.site.statuses.find(
       (x) => x.name.toLowerCase() === status.toLowerCase() || x.id === status,
@@ -432,6 +443,10 @@ function patchIssue(
     if (s.id !== issue.statusId) issue.statusCategoryChanged = new Date(now).toISOString();
     issue.statusId = s.id;
     issue.resolutionDate = s.category.key === 'done' ? new Date(now).toISOString() : null;
+  }
+  if (resolutionDate !== undefined) {
+    issue.resolutionDate = new Date(resolutionDate).toISOString();
+    issue.statusCategoryChanged = issue.resolutionDate;
   }
   for (const key of ['parentKey', 'epicLinkKey'] as const) {
     const value = fields[key];

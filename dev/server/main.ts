@@ -39,6 +39,17 @@ async function main(): Promise<void> {
   if (stack.emulatorUrl) console.log(`Emulated Jira & Confluence site at ${stack.emulatorUrl}`);
   // Status macro: the demo program's card on a Confluence page stand-in.
   console.log(`Status macro on a Confluence page: ${shownUrl}/wiki/page?program=${DEMO_PROGRAM.id}`);
+  // Execution: the demo program's quarter in flight, and how to make a dependency slip.
+  const demo = stack.demoExecution;
+  if (demo && stack.emulatorUrl) {
+    console.log(
+      `The demo program is in execution: ${demo.quarter}, today in sprint ${demo.currentSprint + 1}${demo.late ? `; ${demo.late} should have finished and has not` : ''}.`,
+    );
+    if (demo.move)
+      console.log(
+        `Move a dependency late (${demo.move.dependent} waits for ${demo.move.upstream}), then reload the Plan tab:\n  curl -X PATCH ${stack.emulatorUrl}/__emulator/issues/${demo.move.upstream} -H 'content-type: application/json' -d '{"targetEnd":"${demo.move.targetEnd}"}'`,
+      );
+  }
   console.log('Switch users with the "Acting as" menu or ?as=<email>. Press Ctrl-C to stop.');
 
   let stopping = false;

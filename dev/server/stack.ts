@@ -15,6 +15,7 @@ import { manifestEntities } from '../runtime/manifest-entities';
 import { DEMO_OPTIONS, DEMO_USERS } from '../seed';
 import { seedDemoProgram } from '../seed/demo-program';
 import { seedDemoPlan } from '../seed/demo-plan';
+import { seedDemoExecution, type DemoExecution } from '../seed/demo-execution';
 import { buildDevApp } from './dev-app';
 import type { HostPageIssue, HostPageUser } from './host-page';
 
@@ -56,6 +57,8 @@ export interface DevStack {
   emulator?: EmulatorHandle;
   /** Everyone the page can act as; the first is the default (the TPM on the emulator). */
   users: readonly HostPageUser[];
+  /** On the emulator: the demo program's quarter in execution, its slip and a dependency to move late. */
+  demoExecution?: DemoExecution;
   close(): Promise<void>;
 }
 
@@ -185,6 +188,11 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     const owner = users[0];
     if (!owner) throw new Error('No user to seed the demo program as.');
     await runtime.runAsUser(owner.accountId, () => seedDemoProgram());
+    // Execution first: in the quarter the 2027-Q1 plan is for, that plan is the one in execution.
+    const started = emulator;
+    const demoExecution = started
+      ? await runtime.runAsUser(owner.accountId, () => seedDemoExecution(started))
+      : null;
     await runtime.runAsUser(owner.accountId, () => seedDemoPlan());
 
     const app: FastifyInstance = await buildDevApp({
@@ -210,6 +218,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     return {
       url,
       ...(emulator === undefined ? {} : { emulatorUrl: emulator.url, emulator }),
+      ...(demoExecution ? { demoExecution } : {}),
       users,
       close: () => (closing ??= closeAll()),
     };

@@ -12,6 +12,7 @@ import { manifestEntities } from '../../dev/runtime/manifest-entities';
 import { DEMO_USERS, type GeneratorOptions } from '../../dev/seed';
 import { seedDemoProgram } from '../../dev/seed/demo-program';
 import { seedDemoPlan } from '../../dev/seed/demo-plan';
+import { seedDemoExecution, type DemoExecution } from '../../dev/seed/demo-execution';
 import type { Envelope, RequestOf, ResolverKey, ResponseOf } from '../../src/contract';
 import { handler } from '../../src/index';
 
@@ -20,6 +21,8 @@ export interface AppStack {
   runtime: LocalForgeRuntime;
   /** Every request the app sent to the emulator, with its answer, since the stack started. */
   exchanges: Exchange[];
+  /** With `demoExecution`: the quarter in execution, its slip and a dependency to move late. */
+  demoExecution: DemoExecution | null;
   /** Calls a resolver as the demo user with this email; `context` is merged over the Forge context (e.g. an issue panel's). */
   invoke<K extends ResolverKey>(
     key: K,
@@ -50,6 +53,8 @@ export async function startAppStack(
     generator?: GeneratorOptions;
     /** Also seed the demo program's 2027-Q1 plan. */
     demoPlan?: boolean;
+    /** Also put the demo program in execution: a baselined plan of today's quarter, Jira matching it. */
+    demoExecution?: boolean;
   } = {},
 ): Promise<AppStack> {
   const exchanges: Exchange[] = [];
@@ -65,6 +70,9 @@ export async function startAppStack(
     entities: manifestEntities(),
   });
   await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoProgram());
+  const demoExecution = options.demoExecution
+    ? await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoExecution(emulator))
+    : null;
   if (options.demoPlan) await runtime.runAsUser(accountIdOf('tpm@example.com'), () => seedDemoPlan());
   const invokeRaw = async (
     key: string,
@@ -82,6 +90,7 @@ export async function startAppStack(
     emulator,
     runtime,
     exchanges,
+    demoExecution,
     invoke: async (key, payload, email, context) => (await invokeRaw(key, payload, email, context)) as never,
     invokeRaw,
     faults: async (body) => {
@@ -98,4 +107,31 @@ export async function startAppStack(
       await emulator.close();
     },
   };
+}
+
+/**
+ * Fakes the clock (Date only; timers stay real and the clock runs on) from `iso`, so a test of execution sees
+ * the same "today" on any day it runs. Call before startAppStack; undo with jest.useRealTimers().
+ */
+export function pinToday(iso: string): void {
+  jest.useFakeTimers({
+    now: new Date(iso),
+    advanceTimers: true,
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
 }
