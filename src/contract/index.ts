@@ -30,6 +30,8 @@ export * from './macro'; // status macro
 export * from './plan'; // quarterly planning
 export * from './adjusted-plan'; // adjusted plan
 export * from './status'; // execution status
+export * from './completion'; // completion
+export * from './risks'; // risk & problem register
 
 import type { ProgramContract } from './program';
 import type { ScopeContract } from './scope';
@@ -39,6 +41,8 @@ import type { MacroContract } from './macro'; // status macro
 import type { PlanContract } from './plan'; // quarterly planning
 import type { AdjustedPlanContract } from './adjusted-plan'; // adjusted plan
 import type { StatusContract } from './status'; // execution status
+import type { CompletionContract } from './completion'; // completion
+import type { RisksContract } from './risks'; // risk & problem register
 
 /** Every resolver key with its request and response: one interface per area, merged here. */
 export interface ResolverContract
@@ -50,7 +54,9 @@ export interface ResolverContract
     PlanContract,
     PublishContract,
     AdjustedPlanContract,
-    StatusContract {}
+    StatusContract,
+    CompletionContract,
+    RisksContract {}
 
 export type ResolverKey = keyof ResolverContract;
 export type RequestOf<K extends ResolverKey> = ResolverContract[K]['request'];

@@ -7,6 +7,8 @@ import { defineMacroResolvers } from './macro'; // status macro
 import { definePlanResolvers } from './plan'; // quarterly planning
 import { defineAdjustedPlanResolvers } from './adjusted-plan'; // adjusted plan
 import { defineStatusResolvers } from './status'; // execution status
+import { defineCompletionResolvers } from './completion'; // completion
+import { defineRiskResolvers } from './risks'; // risk & problem register
 
 /** One resolver for the app; each area registers its keys. */
 export function buildResolver(): Resolver {
@@ -19,5 +21,7 @@ export function buildResolver(): Resolver {
   definePlanResolvers(resolver); // quarterly planning
   defineAdjustedPlanResolvers(resolver); // adjusted plan
   defineStatusResolvers(resolver); // execution status
+  defineCompletionResolvers(resolver); // completion
+  defineRiskResolvers(resolver); // risk & problem register
   return resolver;
 }

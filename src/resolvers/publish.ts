@@ -13,6 +13,7 @@ import { buildPlanView, loadPlanScope } from '../services/plan/plan-view';
 import type { LinkTypeRef } from '../domain/scope/types';
 import { allows, authorize } from '../services/access';
 import { publishNow, savePublishTarget, type PublishDeps } from '../services/publishing/publish-program';
+import { loadCompletionReport } from '../services/completion/completion-report'; // completion
 import type { CallContext } from './define';
 import { defineResolver } from './define';
 import { ProgramIdSchema } from './schemas';
@@ -35,6 +36,17 @@ export function publishDeps(actor: Actor, siteId: string): PublishDeps {
     now: () => new Date().toISOString(),
     newId: () => randomUUID().replace(/-/g, '').slice(0, 12),
     loadQuarterPlans: (program) => quarterPlans(jira, program),
+    // completion: the completion report, once the program has completion records or reached Completion
+    loadCompletion: (program) =>
+      loadCompletionReport(
+        {
+          programs: new KvsProgramStore(),
+          plans: new KvsPlanStore(),
+          jira,
+          now: () => new Date().toISOString(),
+        },
+        program,
+      ),
   };
 }
 

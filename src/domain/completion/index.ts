@@ -11,3 +11,4 @@ export * from './analysis/scope-change';
 export * from './analysis/estimate-accuracy';
 export * from './analysis/throughput';
 export * from './analysis/analysis';
+export * from './report';

@@ -2,14 +2,13 @@
 // Limits keep every stored value far below the 240 KiB KVS limit.
 import { z } from 'zod';
 import { accountIdSchema, isoDateSchema, itemIdSchema } from '../initiation/schemas';
-import { parseEvidence, parseHandoverItem, webLink } from './evidence';
+import { parseEvidence, webLink } from './evidence';
 import {
   ACTION_STATUSES,
   LESSON_CATEGORIES,
   SUPPORT_LINK_KINDS,
   VERDICTS,
   type ActionStatus,
-  type Evidence,
   type LessonCategory,
   type SupportLinkKind,
   type Verdict,
@@ -41,18 +40,16 @@ export const subjectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('criterion'), quarter: quarterSchema, criterionId: itemIdSchema }).strict(),
 ]);
 
-/** One evidence line as typed: an issue key or an http(s) link. */
+/** One evidence line as typed: an issue key or an http(s) link (read with `parseEvidence`). */
 export const evidenceInput = z
   .string()
   .trim()
   .min(1, 'is empty')
   .max(2000)
-  .transform((value, ctx): Evidence => {
-    const evidence = parseEvidence(value);
-    if (evidence) return evidence;
-    ctx.addIssue({ code: 'custom', message: 'is neither an issue key like PAY-12 nor an http(s) link' });
-    return z.NEVER;
-  });
+  .refine(
+    (value) => parseEvidence(value) !== null,
+    'is neither an issue key like PAY-12 nor an http(s) link',
+  );
 
 export const assessmentFieldsInput = z
   .object({
@@ -100,8 +97,7 @@ export const handoverFieldsInput = z
           .min(1, 'is empty')
           .max(COMPLETION_LIMITS.shortText * 2),
       )
-      .max(COMPLETION_LIMITS.handoverItems)
-      .transform((lines) => lines.map(parseHandoverItem)),
+      .max(COMPLETION_LIMITS.handoverItems),
     links: z.array(supportLinkSchema).max(COMPLETION_LIMITS.links),
     handoverDate: isoDateSchema.nullable(),
     /** Set to say no transition to support is needed, and why. */

@@ -18,12 +18,19 @@ import {
   lozenge,
   paragraphs,
   table,
+  text,
   type LozengeColour,
   type Markup,
 } from './storage-format';
 
-export type Artifact = 'charter' | 'status' | 'risk-report' | 'quarter-plan';
-export const ARTIFACTS: readonly Artifact[] = ['charter', 'status', 'risk-report', 'quarter-plan'];
+export type Artifact = 'charter' | 'status' | 'risk-report' | 'quarter-plan' | 'completion';
+export const ARTIFACTS: readonly Artifact[] = [
+  'charter',
+  'status',
+  'risk-report',
+  'quarter-plan',
+  'completion',
+];
 
 /** One initiative of the scope as the report shows it. */
 export interface ScopeRow {
@@ -75,6 +82,7 @@ export const statusTitle = (program: ProgramRecord, period: ReportPeriod) =>
 export const quarterPlanTitle = (program: ProgramRecord, quarter: string) =>
   titleOf(program, `Quarter plan ${quarter}`);
 export const riskReportTitle = (program: ProgramRecord) => titleOf(program, 'Risk & problem report');
+export const completionReportTitle = (program: ProgramRecord) => titleOf(program, 'Completion report');
 
 const nameOf = (program: ProgramRecord, accountId: string | null | undefined) =>
   accountId ? (program.people.find((p) => p.accountId === accountId)?.displayName ?? accountId) : '—';
@@ -376,20 +384,96 @@ export function renderStatusReport(
   };
 }
 
+const isProblem = (r: Risk) => r.status === 'happened' || r.problem !== undefined;
+const RULE_NAMES: Record<string, string> = {
+  'dependency-cycle': 'dependency cycle',
+  'dependency-late': 'dependency planned late',
+  'dependency-unestimated': 'dependency not estimated',
+  'dependency-unplanned': 'dependency not planned',
+  'team-over-capacity': 'team over capacity',
+  'commitment-declined': 'commitment declined',
+  'commitment-at-risk': 'commitment at risk',
+  'commitment-missing': 'commitment missing',
+  'past-target-date': 'past target date',
+  'scope-added-after-baseline': 'scope added after baseline',
+  'no-okr': 'serves no OKR',
+};
+
+/** The risk with, for a detected one, why the app raised it and when. */
+function riskReportSubject(r: Risk): Markup {
+  if (r.source !== 'detected') return text(r.title);
+  const found = [
+    r.detectedAt ? `detected ${r.detectedAt.slice(0, 10)}` : '',
+    r.clearedAt ? `condition cleared ${r.clearedAt.slice(0, 10)}` : '',
+  ].filter((s) => s !== '');
+  return join([
+    el('strong', {}, r.title),
+    r.reason ? el('p', {}, r.reason) : join([]),
+    found.length > 0 ? el('p', {}, el('em', {}, found.join('; '))) : join([]),
+  ]);
+}
+
+const riskReportSource = (r: Risk) =>
+  r.source === 'detected' ? `detected: ${RULE_NAMES[r.rule ?? ''] ?? r.rule ?? 'rule'}` : 'manual';
+
+function riskReportTable(content: ProgramContent, risks: readonly Risk[], empty: string): Markup {
+  return table(
+    ['Risk', 'Severity', 'Probability × impact', 'Owner', 'Mitigation', 'Status', 'Source'],
+    risks.map((r) => [
+      riskReportSubject(r),
+      lozenge(SEVERITY_COLOUR[riskSeverity(r)], riskSeverity(r)),
+      `${r.probability} × ${r.impact} = ${riskScore(r)}`,
+      nameOf(content.program, r.ownerAccountId),
+      r.mitigation,
+      r.status,
+      riskReportSource(r),
+    ]),
+    empty,
+  );
+}
+
+function problemTable(content: ProgramContent, problems: readonly Risk[]): Markup {
+  return table(
+    ['Problem', 'What happened', 'Owner', 'Resolution', 'Happened', 'Resolved'],
+    problems.map((r) => [
+      riskReportSubject(r),
+      r.problem?.description ?? '—',
+      nameOf(content.program, r.problem?.ownerAccountId ?? r.ownerAccountId),
+      r.problem?.resolution || 'Not resolved yet.',
+      r.problem?.happenedAt.slice(0, 10) ?? '—',
+      r.problem?.resolvedAt ? lozenge('Green', `resolved ${r.problem.resolvedAt}`) : lozenge('Red', 'open'),
+    ]),
+    'No problems.',
+  );
+}
+
 export function renderRiskReport(content: ProgramContent): RenderedPage {
   const heat = riskHeatMapChart(content.risks);
-  const problems = content.risks.filter((r) => r.status === 'happened');
-  const live = rankRisks(content.risks).filter((r) => r.status !== 'happened');
-  const closed = content.risks.filter((r) => r.status === 'closed');
+  // Open problems first, then resolved ones, most recent first.
+  const problems = content.risks
+    .filter(isProblem)
+    .sort(
+      (a, b) =>
+        Number(a.problem?.resolvedAt != null) - Number(b.problem?.resolvedAt != null) ||
+        (b.problem?.happenedAt ?? '').localeCompare(a.problem?.happenedAt ?? ''),
+    );
+  const live = rankRisks(content.risks).filter((r) => !isProblem(r));
+  const closed = content.risks.filter((r) => r.status === 'closed' && !isProblem(r));
+  const detected = live.filter((r) => r.source === 'detected').length;
   const body = join([
     publishedNote(content),
     heading(2, 'Heat map'),
     attachedImage(heat.filename, heat.alt),
     heading(2, 'Problems (risks that happened)'),
-    riskTable(content, problems, 'No problems.'),
+    problemTable(content, problems),
     heading(2, 'Risks, worst first'),
-    riskTable(content, live, 'No live risks.'),
-    expand(`Closed risks (${closed.length})`, riskTable(content, closed, 'No closed risks.')),
+    el(
+      'p',
+      {},
+      `${live.length} live risk${live.length === 1 ? '' : 's'}, ${detected} of them detected by the app from the plan and Jira; a detected risk closes by itself when its condition clears.`,
+    ),
+    riskReportTable(content, live, 'No live risks.'),
+    expand(`Closed risks (${closed.length})`, riskReportTable(content, closed, 'No closed risks.')),
   ]);
   return {
     artifact: 'risk-report',

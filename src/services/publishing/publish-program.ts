@@ -9,6 +9,8 @@ import {
   type ScopeRow,
 } from '../../domain/publishing/documents';
 import { renderQuarterPlan, type QuarterPlanContent } from '../../domain/publishing/quarter-plan';
+import { renderCompletionReport } from '../../domain/publishing/completion-report';
+import type { CompletionReport } from '../../domain/completion/report';
 import { reportPeriod, type ReportCadence } from '../../domain/publishing/period';
 import type { PublishedPage, PublishRun, PublishTarget } from '../../domain/publishing/records';
 import type { ProgramRecord } from '../../domain/program/program';
@@ -29,6 +31,8 @@ export interface PublishDeps {
   newId: () => string;
   /** The program's quarter plans as the page shows them; absent where planning is not wired in. */
   loadQuarterPlans?: (program: ProgramRecord) => Promise<QuarterPlanContent[]>;
+  /** The completion report's content; null until the program has any (absent where completion is not wired in). */
+  loadCompletion?: (program: ProgramRecord) => Promise<CompletionReport | null>;
 }
 
 /** Reads the scope as the report shows it: one row per initiative with its child progress. */
@@ -103,6 +107,8 @@ export async function publishProgram(
   await publish(renderRiskReport(content), charterId);
   for (const quarter of (await deps.loadQuarterPlans?.(program)) ?? [])
     await publish(renderQuarterPlan(content, quarter), charterId);
+  const completion = (await deps.loadCompletion?.(program)) ?? null;
+  if (completion) await publish(renderCompletionReport(content, completion), charterId);
   const run: PublishRun = {
     id: deps.newId(),
     programId: program.id,

@@ -1,0 +1,122 @@
+// Completion keys: the records and analysis, assessments, lessons, improvement actions, the handover and its
+// answer, closing and reopening. Every payload is strict: an unknown field is a bad payload.
+import { randomUUID } from 'node:crypto';
+import type Resolver from '@forge/resolver';
+import { z } from 'zod';
+import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapters/jira/jira-adapter';
+import { KvsPlanStore } from '../adapters/storage/kvs-plan-store';
+import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
+import {
+  actionFieldsInput,
+  assessmentFieldsInput,
+  handoverFieldsInput,
+  lessonFieldsInput,
+  subjectSchema,
+} from '../domain/completion/schemas';
+import { itemIdSchema, longText } from '../domain/initiation/schemas';
+import type { LinkTypeRef } from '../domain/scope/types';
+import { getCompletion } from '../services/completion/completion-view';
+import {
+  answerHandoverRequest,
+  closeProgram,
+  deleteAction,
+  deleteLesson,
+  reopenProgram,
+  saveAction,
+  saveAssessment,
+  saveHandover,
+  saveLesson,
+} from '../services/completion/completion-mutations';
+import type { CompletionDeps } from '../services/completion/deps';
+import { defineResolver, type CallContext } from './define';
+import { requestOf, versionSchema } from './program-schemas';
+import { ProgramIdSchema } from './schemas';
+
+const fieldCacheFor = memoryFieldCaches(10 * 60 * 1000);
+const linkTypeCacheFor = memorySiteCaches<LinkTypeRef[]>(10 * 60 * 1000);
+
+/** Everything a Completion use case needs, as the caller. */
+function completionDeps(context: CallContext): CompletionDeps {
+  return {
+    programs: new KvsProgramStore(),
+    plans: new KvsPlanStore(),
+    jira: new ForgeJiraAdapter({
+      actor: 'user',
+      fieldCache: fieldCacheFor(context.siteId),
+      linkTypeCache: linkTypeCacheFor(context.siteId),
+    }),
+    accountId: context.accountId,
+    now: () => new Date().toISOString(),
+    newId: () => randomUUID().replace(/-/g, '').slice(0, 12),
+  };
+}
+
+const ref = { programId: ProgramIdSchema };
+/** A new record has no id; an edit names the record and the version it read. */
+const saveOf = (fields: z.ZodType) =>
+  z.union([
+    z.object({ ...ref, fields }).strict(),
+    z.object({ ...ref, id: itemIdSchema, expectedVersion: versionSchema, fields }).strict(),
+  ]);
+const deleteSchema = z.object({ ...ref, id: itemIdSchema, expectedVersion: versionSchema }).strict();
+
+export const completionSchemas = {
+  get: z.object(ref).strict(),
+  assessment: requestOf<'completion/assessment/save'>(
+    z
+      .object({
+        ...ref,
+        subject: subjectSchema,
+        expectedVersion: versionSchema.optional(),
+        fields: assessmentFieldsInput,
+      })
+      .strict(),
+  ),
+  lesson: requestOf<'completion/lesson/save'>(saveOf(lessonFieldsInput)),
+  action: requestOf<'completion/action/save'>(saveOf(actionFieldsInput)),
+  handover: requestOf<'completion/handover/save'>(
+    z.object({ ...ref, expectedVersion: versionSchema.optional(), fields: handoverFieldsInput }).strict(),
+  ),
+  accept: z
+    .object({
+      ...ref,
+      expectedVersion: versionSchema,
+      decision: z.enum(['accepted', 'rejected']),
+      note: longText.max(2000),
+    })
+    .strict(),
+  close: requestOf<'program/close'>(
+    z
+      .object({
+        ...ref,
+        expectedVersion: versionSchema,
+        overrideReason: z.string().trim().max(2000).optional(),
+      })
+      .strict(),
+  ),
+  reopen: z.object({ ...ref, expectedVersion: versionSchema }).strict(),
+};
+const s = completionSchemas;
+
+export function defineCompletionResolvers(resolver: Resolver): void {
+  defineResolver(resolver, 'completion/get', s.get, (r, c) => getCompletion(completionDeps(c), r.programId));
+  defineResolver(resolver, 'completion/assessment/save', s.assessment, (r, c) =>
+    saveAssessment(completionDeps(c), r),
+  );
+  defineResolver(resolver, 'completion/lesson/save', s.lesson, (r, c) => saveLesson(completionDeps(c), r));
+  defineResolver(resolver, 'completion/lesson/delete', deleteSchema, (r, c) =>
+    deleteLesson(completionDeps(c), r),
+  );
+  defineResolver(resolver, 'completion/action/save', s.action, (r, c) => saveAction(completionDeps(c), r));
+  defineResolver(resolver, 'completion/action/delete', deleteSchema, (r, c) =>
+    deleteAction(completionDeps(c), r),
+  );
+  defineResolver(resolver, 'completion/handover/save', s.handover, (r, c) =>
+    saveHandover(completionDeps(c), r),
+  );
+  defineResolver(resolver, 'completion/handover/accept', s.accept, (r, c) =>
+    answerHandoverRequest(completionDeps(c), r),
+  );
+  defineResolver(resolver, 'program/close', s.close, (r, c) => closeProgram(completionDeps(c), r));
+  defineResolver(resolver, 'program/reopen', s.reopen, (r, c) => reopenProgram(completionDeps(c), r));
+}

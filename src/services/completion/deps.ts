@@ -1,0 +1,15 @@
+import type { JiraPort } from '../../ports/jira';
+import type { PlanStore } from '../../ports/plan-store';
+import type { ProgramStore } from '../../ports/program-store';
+
+/** What the Completion use cases need, as the caller; time and ids injected. */
+export interface CompletionDeps {
+  programs: ProgramStore;
+  plans: PlanStore;
+  /** Jira as the caller (the analysis reads the scope as they may see it). */
+  jira: JiraPort;
+  accountId: string | undefined;
+  /** The current time as an ISO string. */
+  now: () => string;
+  newId: () => string;
+}
