@@ -39,7 +39,8 @@ function viewOf(
   state: ExecutionState,
   adjusted: AdjustedPlan | null,
 ): AdjustedPlanView {
-  const warnings = [...state.warnings];
+  // The scope's own warnings (cycles, links) are the Plan tab's to show; these are the adjusted plan's.
+  const warnings: string[] = [];
   if (!state.current)
     warnings.push(
       state.plans.length === 0

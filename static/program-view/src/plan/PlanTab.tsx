@@ -4,6 +4,7 @@ import { token } from '@atlaskit/tokens';
 import type { ProgramSummary, QuarterPlanView } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
+import { AdjustedPlan } from './AdjustedPlan';
 import { AlignmentSession } from './AlignmentSession';
 import { Baseline } from './Baseline';
 import { CalendarForm, CalendarLine } from './Calendar';
@@ -96,6 +97,11 @@ export function PlanTab({ program }: { program: ProgramSummary; siteUrl: string 
         <QuarterPicker state={state} />
         {load.state === 'ready' && <Baseline plan={load.view} state={state} />}
       </div>
+      <AdjustedPlan
+        program={program}
+        people={state.overview?.program.people ?? []}
+        onAccepted={state.reload}
+      />
       <div role="status" aria-live="polite" style={{ position: 'absolute', left: '-9999px' }}>
         {state.saved}
       </div>
