@@ -12,6 +12,7 @@ import { DependenciesTab } from '../dependencies/DependenciesTab';
 import { PlanTab } from '../plan/PlanTab';
 import { ScopeTab } from '../scope/ScopeTab';
 import { PublishTab } from '../publish/PublishTab'; // publishing
+import { StatusTab } from '../status/StatusTab'; // execution status
 
 /** One program: Overview (Initiation artifacts), Scope, Dependencies and the quarter Plan. */
 export function ProgramPage({
@@ -55,6 +56,7 @@ export function ProgramPage({
           <Tab testId="tab-scope">Scope</Tab>
           <Tab testId="tab-dependencies">Dependencies</Tab>
           <Tab testId="tab-plan">Plan</Tab>
+          <Tab testId="tab-status">Status</Tab>
           <Tab testId="tab-publishing">Publishing</Tab>
         </TabList>
         <TabPanel>
@@ -75,6 +77,11 @@ export function ProgramPage({
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
             <PlanTab program={summary} siteUrl={siteUrl} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+            <StatusTab program={summary} siteUrl={siteUrl} />
           </div>
         </TabPanel>
         <TabPanel>

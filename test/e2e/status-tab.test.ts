@@ -1,0 +1,179 @@
+// The Status tab in a real browser on the demo: the RAG with its reasons, progress by count and by story
+// points, the burn-up chart with its data table, the initiatives table whose rows open an implementation
+// report (by keyboard too), and the thresholds — edited by the TPM, read only for a stakeholder.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { ProgramStatusView } from '../../src/contract';
+import type { DevStack } from '../../dev/server/stack';
+import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
+import { chromiumOrSkip, openBrowserStack } from './browser';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const resultsDir = path.join(repoRoot, 'test-results');
+const chromiumPath = chromiumOrSkip('Status tab in a browser');
+const describeInBrowser = chromiumPath ? describe : describe.skip;
+const TPM = 'tpm@example.com';
+const STAKEHOLDER = 'stakeholder@example.com';
+const accountOf = (email: string) => DEMO_USERS.find((u) => u.email === email)?.accountId ?? '';
+
+describeInBrowser('Status tab in a browser', () => {
+  let stack: DevStack;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ({ stack, browser, page } = await openBrowserStack(
+      'program-view',
+      chromiumPath ?? '',
+      { width: 1440, height: 1400 },
+      problems,
+    ));
+    mkdirSync(resultsDir, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const app = (): FrameLocator => page.frameLocator('#forge-app');
+
+  async function statusAs(email: string): Promise<ProgramStatusView> {
+    const response = await fetch(`${stack.url}/__dev/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        key: 'status/get',
+        payload: { programId: DEMO_PROGRAM.id },
+        accountId: accountOf(email),
+      }),
+    });
+    const answer = (await response.json()) as {
+      success: boolean;
+      data?: ProgramStatusView;
+      errors?: unknown;
+    };
+    if (!answer.success || !answer.data)
+      throw new Error(`status/get failed: ${JSON.stringify(answer.errors)}`);
+    return answer.data;
+  }
+
+  async function openStatus(email: string): Promise<void> {
+    await page.goto(`${stack.url}/?as=${encodeURIComponent(email)}`);
+    try {
+      await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
+      await app().getByTestId('tab-status').click({ timeout: 30_000 });
+      await app()
+        .locator('[data-testid="status-tab"], [data-testid="load-error"]')
+        .first()
+        .waitFor({ timeout: 60_000 });
+    } catch (error) {
+      await page.screenshot({ path: path.join(resultsDir, 'status-tab-error.png'), fullPage: true });
+      throw error;
+    }
+    const error = app().getByTestId('load-error');
+    if ((await error.count()) > 0) {
+      await page.screenshot({ path: path.join(resultsDir, 'status-tab-error.png') });
+      throw new Error(`The Status tab shows an error: ${await error.first().textContent()}`);
+    }
+  }
+
+  it('shows the TPM the RAG with its reasons, progress, burn-up and initiatives, and opens a report', async () => {
+    await openStatus(TPM);
+    const view = await statusAs(TPM);
+    const word = { green: 'Green', amber: 'Amber', red: 'Red' }[view.rag.status];
+    await expect(app().getByTestId('status-rag').textContent()).resolves.toBe(word);
+    await expect(app().getByTestId('status-summary').textContent()).resolves.toBe(view.rag.summary);
+    if (view.rag.reasons.length > 0)
+      await expect(app().getByTestId('status-reasons').locator('li').count()).resolves.toBe(
+        view.rag.reasons.length,
+      );
+    if (view.rag.limitations.length > 0)
+      await expect(app().getByTestId('status-limitations').textContent()).resolves.toContain(
+        view.rag.limitations[0],
+      );
+
+    await expect(app().getByTestId('status-progress-count').textContent()).resolves.toContain(
+      `${view.progress.issues.done} of ${view.progress.issues.total} issues done`,
+    );
+    await expect(app().getByTestId('status-progress-points').textContent()).resolves.toMatch(
+      /story points done|No story points/,
+    );
+
+    // The chart is an image with a title and a description, and the same data as a table on demand.
+    const chart = app().getByTestId('status-burnup');
+    await expect(chart.locator('title').textContent()).resolves.toBe('Burn-up by issues');
+    await expect(chart.locator('desc').textContent()).resolves.toMatch(/issues/);
+    if (view.burnUp.source === 'reconstructed')
+      await expect(app().getByTestId('status-burnup-note').textContent()).resolves.toMatch(/Reconstructed/);
+    await app().getByTestId('status-burnup-table-toggle').click();
+    await expect(app().getByTestId('status-burnup-table').locator('tbody tr').count()).resolves.toBe(
+      view.burnUp.points.length,
+    );
+    await app().getByTestId('status-burnup-points').click();
+    await app()
+      .getByTestId('status-burnup')
+      .locator('title', { hasText: 'Burn-up by story points' })
+      .waitFor({ state: 'attached' });
+
+    // Worst first; a row's summary opens its implementation report, from the keyboard too.
+    const rows = app().locator('tr[data-testid^="status-row-"]');
+    await expect(rows.count()).resolves.toBe(Math.min(view.initiatives.length, 50));
+    const worst =
+      view.initiatives.find((r) => r.rag === 'red') ?? view.initiatives.find((r) => r.rag === 'amber');
+    const target = worst ?? view.initiatives[0];
+    if (!target) throw new Error('the demo status has no initiatives');
+    const opener = app().getByTestId(`status-open-report-${target.key}`);
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const report = app().getByTestId('status-report');
+    await report.waitFor({ timeout: 30_000 });
+    await expect(app().getByTestId('status-report-progress').textContent()).resolves.toContain(
+      `${target.issues.done} of ${target.issues.total} issues done`,
+    );
+    await expect(app().getByTestId('status-report-rag').textContent()).resolves.toBe(
+      { green: 'Green', amber: 'Amber', red: 'Red' }[target.rag],
+    );
+    await page.keyboard.press('Escape');
+    await report.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('lets the TPM change the thresholds, refusing inconsistent ones with the reason', async () => {
+    await openStatus(TPM);
+    const form = app().getByTestId('status-thresholds');
+    await form.waitFor();
+    await app().getByTestId('status-threshold-behind-amber').fill('40');
+    await app().getByTestId('status-threshold-behind-red').fill('30');
+    await app().getByTestId('status-thresholds-save').click();
+    await expect(app().getByTestId('status-thresholds-error').textContent()).resolves.toMatch(
+      /Red must start at or past amber/,
+    );
+    expect((await statusAs(TPM)).thresholdsAreDefaults).toBe(true);
+
+    await app().getByTestId('status-threshold-behind-red').fill('45');
+    await app().getByTestId('status-thresholds-save').click();
+    await app()
+      .getByTestId('status-tab')
+      .locator('h3', { hasText: /^RAG thresholds$/ })
+      .waitFor({ timeout: 30_000 });
+    const saved = await statusAs(TPM);
+    expect(saved.thresholds).toMatchObject({ behindAmber: 40, behindRed: 45 });
+    expect(saved.thresholdsAreDefaults).toBe(false);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('shows a stakeholder the same status with the thresholds read only', async () => {
+    await openStatus(STAKEHOLDER);
+    await app().getByTestId('status-thresholds-read-only').waitFor();
+    await expect(app().getByTestId('status-thresholds-read-only').textContent()).resolves.toContain(
+      'Amber when more than 40 points behind',
+    );
+    await expect(app().getByTestId('status-thresholds-save').count()).resolves.toBe(0);
+    await expect(app().getByTestId('status-rag').count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
