@@ -1,12 +1,14 @@
 // The daily execution job, as the app (no user): for every live program that is executing (or has a quarter
-// plan in force) it loads the execution state and records the day's progress snapshot for the burn-up.
-// Idempotent: a second firing the same day finds the day's snapshot and writes nothing.
+// plan in force) it loads the execution state, records the day's progress snapshot for the burn-up and syncs
+// the risk register with what detection finds. Idempotent: a second firing the same day finds the day's
+// snapshot and an up-to-date register, and writes nothing.
 import { progressSnapshotOf } from '../../domain/execution/burnup';
 import { planInForce, type ExecutionState } from '../../domain/execution/state';
 import type { ProgramRecord } from '../../domain/program/program';
 import type { ProgressHistoryStore } from '../../ports/program-store';
 import { loadExecutionState, type ExecutionStateDeps } from './load-execution-state';
 import { historyCutoff } from './progress-history';
+import { syncDetectedRisks } from '../risks/sync-detected-risks';
 
 export interface DailyDeps extends ExecutionStateDeps {
   history: ProgressHistoryStore;
@@ -50,7 +52,8 @@ export async function runDailyExecution(deps: DailyDeps): Promise<DailyResult> {
       const state = await loadExecutionState(deps, program);
       const outcome = await recordProgram(deps, state, takenAt);
       (outcome === 'written' ? result.recorded : result.unchanged).push(program.id);
-      // Risk register: the detected-risk sync runs here on the same state (syncDetectedRisks(deps, state)).
+      // Risk register: detected risks opened, refreshed, closed or reopened on the same state.
+      await syncDetectedRisks(deps, program, state);
     } catch (error) {
       result.failed.push({
         programId: program.id,
