@@ -14,6 +14,9 @@ import type { LinkTypeRef } from '../domain/scope/types';
 import { allows, authorize } from '../services/access';
 import { publishNow, savePublishTarget, type PublishDeps } from '../services/publishing/publish-program';
 import { loadCompletionReport } from '../services/completion/completion-report'; // completion
+import { loadStatusReportExecution } from '../services/execution/status';
+import { memoizeJira } from '../services/scope/memo-jira';
+import type { JiraPort } from '../ports/jira';
 import type { CallContext } from './define';
 import { defineResolver } from './define';
 import { ProgramIdSchema } from './schemas';
@@ -23,11 +26,20 @@ const linkTypeCacheFor = memorySiteCaches<LinkTypeRef[]>(10 * 60 * 1000);
 
 /** Publishing as `actor`: the owner for Publish now (their Jira and Confluence permissions), the app for the trigger. */
 export function publishDeps(actor: Actor, siteId: string): PublishDeps {
-  const jira = new ForgeJiraAdapter({
-    actor,
-    fieldCache: fieldCacheFor(siteId),
-    linkTypeCache: linkTypeCacheFor(siteId),
-  });
+  // One publish reads the scope for the charter, the plans, the status and the completion report: once.
+  const jira = memoizeJira(
+    new ForgeJiraAdapter({
+      actor,
+      fieldCache: fieldCacheFor(siteId),
+      linkTypeCache: linkTypeCacheFor(siteId),
+    }),
+  );
+  const executionDeps = {
+    programs: new KvsProgramStore(),
+    plans: new KvsPlanStore(),
+    jira,
+    now: () => new Date().toISOString(),
+  };
   return {
     programs: new KvsProgramStore(),
     records: new KvsPublishStore(),
@@ -37,21 +49,14 @@ export function publishDeps(actor: Actor, siteId: string): PublishDeps {
     newId: () => randomUUID().replace(/-/g, '').slice(0, 12),
     loadQuarterPlans: (program) => quarterPlans(jira, program),
     // completion: the completion report, once the program has completion records or reached Completion
-    loadCompletion: (program) =>
-      loadCompletionReport(
-        {
-          programs: new KvsProgramStore(),
-          plans: new KvsPlanStore(),
-          jira,
-          now: () => new Date().toISOString(),
-        },
-        program,
-      ),
+    loadCompletion: (program) => loadCompletionReport(executionDeps, program),
+    // The status report's RAG, reasons and story points, as the Status tab computes them.
+    loadStatusExecution: (program) => loadStatusReportExecution(executionDeps, program),
   };
 }
 
 /** Every quarter plan of the program with its schedule and dependencies, as the plan tab computes them. */
-async function quarterPlans(jira: ForgeJiraAdapter, program: ProgramRecord): Promise<QuarterPlanContent[]> {
+async function quarterPlans(jira: JiraPort, program: ProgramRecord): Promise<QuarterPlanContent[]> {
   const plans = new KvsPlanStore();
   const stored = await plans.list(program.id);
   if (stored.length === 0) return [];

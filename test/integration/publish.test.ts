@@ -139,6 +139,20 @@ describe('publishing a program to Confluence', () => {
     expect(first.pages.every((p) => p.url.startsWith(stack.emulator.url))).toBe(true);
   });
 
+  it('gives the status report the execution status: RAG reasons, what limits them, story points done', () => {
+    const status = pageById(first.pages[1]!.pageId);
+    expect(status.body).toContain('Story points done');
+    // The demo here has no plan in force yet: the report says so rather than guessing.
+    expect(status.body).toContain('No quarter plan is in force');
+  });
+
+  it('reads the program scope from Jira once per publish, however many pages need it', () => {
+    const scopeSearches = stack.exchanges.filter((x) =>
+      JSON.stringify([x.query, x.requestBody]).includes('programs.membership'),
+    );
+    expect(scopeSearches).toHaveLength(1);
+  });
+
   it('uploads the charts as attachments the pages show', () => {
     const site = stack.emulator.site();
     const charter = pageById(first.pages[0]!.pageId);

@@ -7,6 +7,7 @@ import {
   renderStatusReport,
   type ProgramContent,
   type ScopeRow,
+  type StatusReportExecution,
 } from '../../domain/publishing/documents';
 import { renderQuarterPlan, type QuarterPlanContent } from '../../domain/publishing/quarter-plan';
 import { renderCompletionReport } from '../../domain/publishing/completion-report';
@@ -33,6 +34,8 @@ export interface PublishDeps {
   loadQuarterPlans?: (program: ProgramRecord) => Promise<QuarterPlanContent[]>;
   /** The completion report's content; null until the program has any (absent where completion is not wired in). */
   loadCompletion?: (program: ProgramRecord) => Promise<CompletionReport | null>;
+  /** The execution status (RAG with reasons, story points) the status report shows; absent where not wired in. */
+  loadStatusExecution?: (program: ProgramRecord) => Promise<StatusReportExecution>;
 }
 
 /** Reads the scope as the report shows it: one row per initiative with its child progress. */
@@ -103,7 +106,7 @@ export async function publishProgram(
     return result.page.id;
   };
   const charterId = await publish(renderCharter(content), target.parentPageId);
-  await publish(renderStatusReport(content, period), charterId);
+  await publish(renderStatusReport(content, period, await deps.loadStatusExecution?.(program)), charterId);
   await publish(renderRiskReport(content), charterId);
   for (const quarter of (await deps.loadQuarterPlans?.(program)) ?? [])
     await publish(renderQuarterPlan(content, quarter), charterId);
