@@ -172,8 +172,7 @@ export class ForgeJiraAdapter implements JiraPort {
       ...(fields.startDate ? [fields.startDate] : []),
       ...(fields.targetDate ? [fields.targetDate] : []),
     ];
-    const issues = await this.bulkFetch(issueIds, wanted);
-    return issues.map((issue) => toScopeEpic(issue, fields));
+    return this.bulkFetch(issueIds, wanted, (issue) => toScopeEpic(issue, fields));
   }
 
   async fetchChildren(epicIdsOrKeys: readonly string[]): Promise<ScopeChild[]> {
@@ -202,34 +201,43 @@ export class ForgeJiraAdapter implements JiraPort {
       ...(fields.epicLink ? [fields.epicLink] : []),
       ...(fields.storyPoints ? [fields.storyPoints] : []),
     ];
-    const issues = await this.bulkFetch(ids, wanted);
-    const children: ScopeChild[] = [];
-    for (const issue of issues) {
+    return this.bulkFetch(ids, wanted, (issue) => {
       const epicKey = epicRefOf(issue, fields, wantedEpics);
-      if (epicKey) children.push(toScopeChild(issue, epicKey, fields));
-    }
-    return children;
+      return epicKey ? toScopeChild(issue, epicKey, fields) : undefined;
+    });
   }
 
-  private async bulkFetch(issueIds: readonly string[], fields: string[]): Promise<JiraIssueJson[]> {
+  /**
+   * Fetches issues 100 a call and maps each page as it arrives (`map` may leave an issue out), so a page's
+   * raw JSON is garbage before the next ones land instead of 20,000 raw issues living to the end.
+   */
+  private async bulkFetch<T>(
+    issueIds: readonly string[],
+    fields: string[],
+    map: (issue: JiraIssueJson) => T | undefined,
+  ): Promise<T[]> {
     const chunks: string[][] = [];
     for (let i = 0; i < issueIds.length; i += BULKFETCH_LIMIT)
       chunks.push(issueIds.slice(i, i + BULKFETCH_LIMIT));
-    const pages = await Promise.all(
+    const byId = new Map<string, T>();
+    await Promise.all(
       chunks.map((chunk) =>
         this.limit(async () => {
           const body = BulkFetchSchema.parse(
             await bulkFetchIssues(this.actor, { issueIdsOrKeys: chunk, fields }),
           );
-          return body.issues.map(parseIssue);
+          for (const raw of body.issues) {
+            const issue = parseIssue(raw);
+            const value = map(issue);
+            if (value !== undefined) byId.set(issue.id, value);
+          }
         }),
       ),
     );
     // Keep the caller's order: bulkfetch does not promise one.
-    const byId = new Map(pages.flat().map((issue) => [issue.id, issue]));
     return issueIds.flatMap((id) => {
-      const issue = byId.get(id);
-      return issue ? [issue] : [];
+      const value = byId.get(id);
+      return value === undefined ? [] : [value];
     });
   }
 }
