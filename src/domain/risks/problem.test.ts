@@ -38,7 +38,7 @@ describe('a risk that happened', () => {
       by: 'tpm',
       from: 'open',
       to: 'happened',
-      note: 'happened',
+      note: 'recorded as a problem',
     });
   });
 

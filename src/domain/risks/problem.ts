@@ -43,7 +43,7 @@ export function recordProblem(risk: Risk, record: ProblemRecord, at: string, by:
     happenedAt: at,
     resolvedAt: null,
   };
-  return { ok: true, risk: moved({ ...risk, problem }, 'happened', at, by, 'happened') };
+  return { ok: true, risk: moved({ ...risk, problem }, 'happened', at, by, 'recorded as a problem') };
 }
 
 /** Records how a problem is dealt with; a resolution date closes it, clearing the date reopens it. */

@@ -11,7 +11,12 @@ const cellColour = (score: number) =>
         : token('color.background.success', '#DCFFF1');
 
 /** 5×5: impact up the side (5 at the top), probability along the bottom. */
-export function RiskHeatMap({ overview }: { overview: ProgramOverview }) {
+export function RiskHeatMap({
+  overview,
+}: {
+  /** The Overview's, or the Risks tab's register (its pending risks among `risks`). */
+  overview: Pick<ProgramOverview, 'heatMap'> & { risks: readonly { id: string; title: string }[] };
+}) {
   const titleOf = (id: string) => overview.risks.find((r) => r.id === id)?.title ?? id;
   return (
     <table

@@ -1,0 +1,176 @@
+// The Risks tab in a real browser on the demo in execution: what detection finds before the register holds
+// it, Detect now, a detected risk's reason and history, the filters (by keyboard too), a risk recorded as a
+// problem and resolved; a viewer who browses only MOB sees MOB risks alone and is told how many are hidden.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { RiskRegisterView } from '../../src/contract';
+import type { DevStack } from '../../dev/server/stack';
+import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
+import { chromiumOrSkip, openBrowserStack } from './browser';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const resultsDir = path.join(repoRoot, 'test-results');
+const chromiumPath = chromiumOrSkip('Risks tab in a browser');
+const describeInBrowser = chromiumPath ? describe : describe.skip;
+const TPM = 'tpm@example.com';
+const CONTRACTOR = 'contractor@example.com';
+const accountOf = (email: string) => DEMO_USERS.find((u) => u.email === email)?.accountId ?? '';
+
+describeInBrowser('Risks tab in a browser', () => {
+  let stack: DevStack;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ({ stack, browser, page } = await openBrowserStack(
+      'program-view',
+      chromiumPath ?? '',
+      { width: 1440, height: 1400 },
+      problems,
+    ));
+    mkdirSync(resultsDir, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const app = (): FrameLocator => page.frameLocator('#forge-app');
+
+  async function registerAs(email: string): Promise<RiskRegisterView> {
+    const response = await fetch(`${stack.url}/__dev/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        key: 'risks/get',
+        payload: { programId: DEMO_PROGRAM.id },
+        accountId: accountOf(email),
+      }),
+    });
+    const answer = (await response.json()) as { success: boolean; data?: RiskRegisterView; errors?: unknown };
+    if (!answer.success || !answer.data)
+      throw new Error(`risks/get failed: ${JSON.stringify(answer.errors)}`);
+    return answer.data;
+  }
+
+  async function openRisks(email: string): Promise<void> {
+    await page.goto(`${stack.url}/?as=${encodeURIComponent(email)}`);
+    try {
+      await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
+      await app().getByTestId('tab-risks').click({ timeout: 30_000 });
+      await app()
+        .locator('[data-testid="risks-tab"], [data-testid="load-error"]')
+        .first()
+        .waitFor({ timeout: 60_000 });
+    } catch (error) {
+      await page.screenshot({ path: path.join(resultsDir, 'risks-tab-error.png'), fullPage: true });
+      throw error;
+    }
+    const error = app().getByTestId('load-error');
+    if ((await error.count()) > 0) {
+      await page.screenshot({ path: path.join(resultsDir, 'risks-tab-error.png') });
+      throw new Error(`The Risks tab shows an error: ${await error.first().textContent()}`);
+    }
+  }
+
+  it('shows the TPM what detection finds, registers it with Detect now, with its reason and history', async () => {
+    await openRisks(TPM);
+    const before = await registerAs(TPM);
+    expect(before.pending.length).toBeGreaterThan(0);
+    await expect(app().getByTestId('pending-risks').locator('tbody tr').count()).resolves.toBe(
+      before.pending.length,
+    );
+
+    await app().getByTestId('risks-detect-now').click();
+    await expect(app().getByTestId('risks-detect-outcome').textContent()).resolves.toContain(
+      `${before.pending.length} risk${before.pending.length === 1 ? '' : 's'} opened`,
+    );
+    await app().getByTestId('pending-risks').waitFor({ state: 'detached', timeout: 30_000 });
+
+    const after = await registerAs(TPM);
+    const live = after.risks.filter((r) => r.status !== 'closed' && r.status !== 'happened');
+    const rows = app().getByTestId('risk-register').locator('tbody tr[data-testid^="risk-row-"]');
+    await expect(rows.count()).resolves.toBe(live.length);
+    const detected = live.find((r) => r.source === 'detected');
+    if (!detected?.reason) throw new Error('Detect now registered no detected risk.');
+
+    // A row opens to say why, and every status change so far.
+    await app().getByTestId(`risk-expand-${detected.id}`).click();
+    const details = app().getByTestId(`risk-details-${detected.id}`);
+    await expect(details.textContent()).resolves.toContain(detected.reason.slice(0, 40));
+    await expect(
+      app().getByTestId(`risk-history-${detected.id}`).locator('li').first().textContent(),
+    ).resolves.toMatch(/the app: open \(detected\)$/);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('records a detected risk as a problem, lists it under Problems and resolves it', async () => {
+    await openRisks(TPM);
+    const target = (await registerAs(TPM)).risks.find(
+      (r) => r.source === 'detected' && r.canManageProblem && !r.problem && r.status === 'open',
+    );
+    if (!target) throw new Error('No open detected risk to record as a problem.');
+    await app().getByTestId(`risk-record-problem-${target.id}`).click();
+    const form = app().getByTestId('record-problem-form');
+    await form.waitFor();
+    // The form takes the focus: typing goes straight into what happened.
+    await page.keyboard.type('The upstream work slipped past the release.');
+    await app().locator('#problem-owner').fill('Morgan');
+    await page.keyboard.press('Enter');
+    await app().getByTestId('record-problem-save').click();
+    await form.waitFor({ state: 'detached', timeout: 30_000 });
+
+    const card = app().getByTestId(`problem-${target.id}`);
+    await card.waitFor({ timeout: 30_000 });
+    await expect(card.textContent()).resolves.toContain('The upstream work slipped past the release.');
+    await expect(card.textContent()).resolves.toContain('Owner: Morgan Reyes');
+    await expect(card.textContent()).resolves.toContain('open');
+
+    // The Problems filter, chosen from the keyboard, lists it in the register too.
+    await app().getByTestId('risks-filter-problems').focus();
+    await page.keyboard.press('Enter');
+    await expect(app().getByTestId('risks-filter-problems').getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    await app().getByTestId(`risk-row-${target.id}`).waitFor();
+    await expect(app().getByTestId(`risk-status-${target.id}`).textContent()).resolves.toBe('happened');
+
+    const today = new Date().toISOString().slice(0, 10);
+    await app().getByTestId(`problem-resolution-${target.id}`).fill('Moved the dependent a sprint later.');
+    await app().getByTestId(`problem-resolved-${target.id}`).fill(today);
+    await app().getByTestId(`problem-save-${target.id}`).click();
+    await app()
+      .getByTestId(`problem-${target.id}`)
+      .getByText(`resolved ${today}`)
+      .waitFor({ timeout: 30_000 });
+    const saved = (await registerAs(TPM)).risks.find((r) => r.id === target.id);
+    expect(saved?.status).toBe('closed');
+    expect(saved?.problem).toMatchObject({
+      resolution: 'Moved the dependent a sprint later.',
+      resolvedAt: today,
+    });
+    expect(saved?.history?.map((h) => h.to)).toEqual(['open', 'happened', 'closed']);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('shows a viewer who browses only MOB its risks alone, says how many are hidden, without Detect now', async () => {
+    await openRisks(CONTRACTOR);
+    const view = await registerAs(CONTRACTOR);
+    expect(view.hidden).toBeGreaterThan(0);
+    await expect(app().getByTestId('risks-hidden').textContent()).resolves.toContain(
+      `${view.hidden} detected risk`,
+    );
+    await expect(app().getByTestId('risks-detect-now').count()).resolves.toBe(0);
+    await app().getByTestId('risks-read-only').waitFor();
+    await app().getByTestId('risks-filter-all').click();
+    const register = await app().getByTestId('risk-register').textContent();
+    for (const project of ['PAY', 'ID', 'DATA', 'PLAT'])
+      expect(register).not.toMatch(new RegExp(`\\b${project}-\\d+`));
+    await expect(app().locator('[data-testid^="risk-record-problem-"]').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
