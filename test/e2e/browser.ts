@@ -96,7 +96,9 @@ export function ensureUiBuilt(resource: UiResource): void {
         '--logLevel',
         'warn',
       ],
-      { cwd: repoRoot, stdio: 'inherit' },
+      // Jest sets NODE_ENV=test, which Vite would follow into a development React build; StrictMode's
+      // double-mounted effects there leave Atlaskit's modal portals empty. Build what ships.
+      { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
     );
 }
 

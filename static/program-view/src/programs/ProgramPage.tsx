@@ -13,6 +13,8 @@ import { PlanTab } from '../plan/PlanTab';
 import { ScopeTab } from '../scope/ScopeTab';
 import { PublishTab } from '../publish/PublishTab'; // publishing
 import { StatusTab } from '../status/StatusTab'; // execution status
+import { RisksTab } from '../risks/RisksTab'; // risk & problem register
+import { CompletionTab } from '../completion/CompletionTab'; // completion
 
 /** One program: Overview (Initiation artifacts), Scope, Dependencies and the quarter Plan. */
 export function ProgramPage({
@@ -57,7 +59,9 @@ export function ProgramPage({
           <Tab testId="tab-dependencies">Dependencies</Tab>
           <Tab testId="tab-plan">Plan</Tab>
           <Tab testId="tab-status">Status</Tab>
+          <Tab testId="tab-risks">Risks</Tab>
           <Tab testId="tab-publishing">Publishing</Tab>
+          <Tab testId="tab-completion">Completion</Tab>
         </TabList>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
@@ -86,7 +90,17 @@ export function ProgramPage({
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+            <RisksTab program={summary} siteUrl={siteUrl} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
             <PublishTab program={summary} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+            <CompletionTab program={summary} siteUrl={siteUrl} onStageChanged={state.reload} />
           </div>
         </TabPanel>
       </Tabs>
