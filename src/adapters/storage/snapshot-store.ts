@@ -49,6 +49,7 @@ const HeadSchema = z.object({
       severity: z.enum(['low', 'medium', 'high', 'critical']),
       score: z.number(),
       status: z.enum(['open', 'mitigating', 'accepted', 'closed', 'happened']),
+      projectKeys: z.array(z.string()).optional(),
     }),
   ),
   generation: z.string(),

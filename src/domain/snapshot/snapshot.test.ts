@@ -240,3 +240,30 @@ describe('deriveRag', () => {
     expect(deriveRag({ percentDone: 50, milestones: [], risks }, today).status).toBe('green');
   });
 });
+
+describe('detected risks on the card', () => {
+  const detected = generateRisk({
+    id: 'd',
+    title: 'DATA-8 → MOB-1: commitment declined',
+    probability: 5,
+    impact: 4,
+    source: 'detected',
+    initiativeKeys: ['DATA-8', 'MOB-1'],
+  });
+  const snapshot = () => buildSnapshot({ ...sourceWith(), risks: [detected] });
+
+  it('shows a detected risk to a viewer who browses every project it names', () => {
+    const card = statusCardFor(snapshot(), {
+      visibleProjects: new Set(['DATA', 'MOB']),
+      today: '2026-11-25',
+    });
+    expect(card.topRisks.map((r) => r.title)).toEqual(['DATA-8 → MOB-1: commitment declined']);
+  });
+
+  it('keeps it in the RAG without its title for a viewer who cannot browse one of them', () => {
+    const card = statusCardFor(snapshot(), { visibleProjects: new Set(['MOB']), today: '2026-11-25' });
+    expect(card.topRisks).toEqual([]);
+    expect(card.rag.status).toBe('red');
+    expect(JSON.stringify(card)).not.toContain('DATA-8');
+  });
+});

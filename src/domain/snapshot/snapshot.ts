@@ -14,7 +14,7 @@ import {
 } from '../risks/risk';
 
 /** Bumped when the stored shape changes: an older snapshot is rebuilt instead of read. */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 /** Kept in the snapshot: enough for the card, bounded so the value stays small. */
 export const SNAPSHOT_MAX_MILESTONES = 50;
 export const SNAPSHOT_MAX_RISKS = 10;
@@ -43,6 +43,22 @@ export interface SnapshotRisk {
   severity: RiskSeverity;
   score: number;
   status: RiskStatus;
+  /** Projects of the issues a detected risk names: a viewer who cannot browse one never sees its title. */
+  projectKeys?: string[] | undefined;
+}
+
+const projectOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
+
+function snapshotRisk(r: Risk): SnapshotRisk {
+  const risk: SnapshotRisk = {
+    title: r.title,
+    severity: riskSeverity(r),
+    score: riskScore(r),
+    status: r.status,
+  };
+  const projects =
+    r.source === 'detected' ? [...new Set((r.initiativeKeys ?? []).map(projectOf))].sort() : [];
+  return projects.length > 0 ? { ...risk, projectKeys: projects } : risk;
 }
 
 export interface ProgramSnapshot {
@@ -90,9 +106,7 @@ export function buildSnapshot(source: SnapshotSource): ProgramSnapshot {
       status: m.status,
       initiativeKeys: [...m.initiativeKeys],
     }));
-  const risks = rankRisks(source.risks)
-    .slice(0, SNAPSHOT_MAX_RISKS)
-    .map((r) => ({ title: r.title, severity: riskSeverity(r), score: riskScore(r), status: r.status }));
+  const risks = rankRisks(source.risks).slice(0, SNAPSHOT_MAX_RISKS).map(snapshotRisk);
   const projectIds: Record<string, string> = {};
   for (const key of [...new Set(initiatives.map((i) => i.projectKey))].sort()) {
     const id = source.projectIds[key];
@@ -240,10 +254,15 @@ export function statusCardFor(snapshot: ProgramSnapshot, options: CardOptions): 
     else byProject.set(i.projectKey, [i]);
   }
   const percentDone = percentDoneOf(visible);
+  // A risk naming an issue the viewer may not browse still weighs on the RAG, without its title.
+  const seen = (r: SnapshotRisk) => (r.projectKeys ?? []).every((p) => options.visibleProjects.has(p));
+  const risks = snapshot.risks.map((r) =>
+    seen(r) ? r : { ...r, title: 'a risk about issues you cannot browse' },
+  );
   return {
     program: { id: snapshot.programId, name: snapshot.programName, stage: snapshot.stage },
     asOf: snapshot.builtAt,
-    rag: deriveRag({ percentDone, milestones: snapshot.milestones, risks: snapshot.risks }, options.today),
+    rag: deriveRag({ percentDone, milestones: snapshot.milestones, risks }, options.today),
     initiatives: countInitiatives(visible),
     issues: countIssues(visible),
     percentDone,
@@ -264,6 +283,6 @@ export function statusCardFor(snapshot: ProgramSnapshot, options: CardOptions): 
         status: m.status,
         overdue: isOverdue(m, options.today),
       })),
-    topRisks: snapshot.risks.filter(isLive).slice(0, listLength),
+    topRisks: snapshot.risks.filter((r) => isLive(r) && seen(r)).slice(0, listLength),
   };
 }
