@@ -68,12 +68,14 @@ async function reseed(): Promise<void> {
   await stack.runtime.runAsUser(accountIdOf(TPM), () => seedDemoExecution(stack.emulator));
 }
 
+/** What the owner accepts: the plan version and the adjusted plan they read. */
 const acceptPayload = async (view: AdjustedPlanView) => {
   const plan = ok(await stack.invoke('plan/get', { programId, quarter: view.adjusted!.quarter }));
+  expect(view.adjusted!.planVersion).toBe(plan.plan.version);
   return {
     programId,
     quarter: view.adjusted!.quarter,
-    expectedVersion: plan.plan.version,
+    expectedVersion: view.adjusted!.planVersion,
     fingerprint: view.adjusted!.fingerprint,
   };
 };

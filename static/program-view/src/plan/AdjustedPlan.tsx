@@ -327,11 +327,10 @@ function AcceptDialog({
     setBusy(true);
     setError(undefined);
     try {
-      const current = await call('plan/get', { programId: view.program.id, quarter: plan.quarter });
       const next = await call('plan/adjusted/accept', {
         programId: view.program.id,
         quarter: plan.quarter,
-        expectedVersion: current.plan.version,
+        expectedVersion: plan.planVersion,
         fingerprint: plan.fingerprint,
         ...(note.trim() ? { note: note.trim() } : {}),
       });
