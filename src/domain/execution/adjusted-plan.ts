@@ -25,9 +25,9 @@ import { compareIssueKeys } from '../scope/issue-key';
 import type { ExecutionChild, ExecutionInitiative, ExecutionState } from './state';
 
 /** Where an initiative's work stands in Jira. */
-export type WorkState = 'done' | 'in-progress' | 'not-started';
+export type InitiativeWork = 'done' | 'in-progress' | 'not-started';
 
-export interface SprintWindow {
+export interface PlanWindow {
   startSprint: number;
   endSprint: number;
   /** First day of the start sprint and last day of the end sprint. */
@@ -36,7 +36,7 @@ export interface SprintWindow {
 }
 
 /** What is still open of an initiative, measured on its children. */
-export interface RemainingWork {
+export interface OpenWork {
   /** Story points when any child carries them (children without points are not counted), else issues. */
   unit: 'points' | 'issues';
   open: number;
@@ -47,15 +47,15 @@ export interface AdjustedInitiative {
   key: string;
   summary: string | null;
   teamId: string | null;
-  work: WorkState;
+  work: InitiativeWork;
   /** False when the epic left the scope or the viewer cannot see it: it is then taken as not started. */
   visible: boolean;
   /** Measured on the children; null without children, or when done. */
-  remaining: RemainingWork | null;
+  remaining: OpenWork | null;
   /** Sprints of work left from today's sprint (the longest team part); null when done or not estimated. */
   remainingSprints: number | null;
-  baseline: SprintWindow | null;
-  adjusted: SprintWindow | null;
+  baseline: PlanWindow | null;
+  adjusted: PlanWindow | null;
   /** How it moved against the baseline; null when there is no baseline. */
   change: BaselineChange | null;
   startDeltaSprints: number | null;
@@ -151,7 +151,7 @@ export function sprintHolding(sprints: readonly { start: string; end: string }[]
 }
 
 /** Where an initiative's work stands: done by its status, under way when it or any child has moved. */
-export function workStateOf(initiative: ExecutionInitiative | undefined): WorkState {
+export function workStateOf(initiative: ExecutionInitiative | undefined): InitiativeWork {
   if (!initiative) return 'not-started';
   if (initiative.status.category === 'done') return 'done';
   if (initiative.status.category === 'indeterminate' || initiative.children.some((c) => c.status !== 'new'))
@@ -160,7 +160,7 @@ export function workStateOf(initiative: ExecutionInitiative | undefined): WorkSt
 }
 
 /** What is still open, by story points when any child has them, else by issue count; null without children. */
-export function remainingWorkOf(children: readonly ExecutionChild[]): RemainingWork | null {
+export function remainingWorkOf(children: readonly ExecutionChild[]): OpenWork | null {
   if (children.length === 0) return null;
   const pointed = children.filter((c) => c.storyPoints !== null && c.storyPoints > 0);
   if (pointed.length > 0) {
@@ -192,7 +192,7 @@ function windowOf(
   sprints: readonly Sprint[],
   startSprint: number | null,
   endSprint: number | null,
-): SprintWindow | null {
+): PlanWindow | null {
   if (startSprint === null || endSprint === null) return null;
   const first = sprints[startSprint];
   const last = sprints[endSprint];
@@ -206,7 +206,7 @@ interface Facts {
   current: number;
   teams: readonly ProgramTeam[];
   info: Map<string, ExecutionInitiative>;
-  work: Map<string, WorkState>;
+  work: Map<string, InitiativeWork>;
   baseline: Baseline | null;
   baselineOf: Map<string, BaselineEntry>;
 }
@@ -293,7 +293,7 @@ export function adjustPlan(state: ExecutionState): AdjustedPlan | null {
   for (const key of keys) if (work.get(key) === 'done') done.set(key, doneWindow(facts, key));
 
   // Open: what is left, from today's sprint.
-  const remainingWork = new Map<string, RemainingWork | null>();
+  const remainingWork = new Map<string, OpenWork | null>();
   const extended = new Map<string, { targetDate: string; sprint: number }>();
   const estimates: PlanEstimate[] = [];
   const initiatives: PlanInitiative[] = [];
@@ -635,7 +635,7 @@ function forecastMilestones(
       const inQuarter = m.initiativeKeys.filter((k) => chosen.has(k)).sort(compareIssueKeys);
       const rows = inQuarter.map((k) => byKey.get(k)!);
       const unplacedKeys = rows.filter((r) => r.adjusted === null).map((r) => r.key);
-      const latest = (pick: (r: AdjustedInitiative) => SprintWindow | null) => {
+      const latest = (pick: (r: AdjustedInitiative) => PlanWindow | null) => {
         let best: { key: string; end: string } | null = null;
         for (const r of rows) {
           const w = pick(r);
