@@ -8,6 +8,7 @@ import * as scope from './scope';
 import * as plan from './plan';
 import * as macro from './macro'; // status macro
 import * as publish from './publish'; // publishing
+import * as uiBundle from './ui-bundle'; // UI bundle sizes
 
 const modules: Record<string, { run(emit: Emit): Promise<void> }> = {
   scope,
@@ -15,6 +16,7 @@ const modules: Record<string, { run(emit: Emit): Promise<void> }> = {
   plan,
   macro, // status macro
   publish, // publishing
+  'ui-bundle': uiBundle, // UI bundle sizes
   platform,
   emulator,
 };
