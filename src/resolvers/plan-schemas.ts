@@ -11,6 +11,12 @@ import { requestOf, versionSchema } from './program-schemas';
 import { ProgramIdSchema } from './schemas';
 
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'is a quarter like 2027-Q1');
+// A baseline id becomes part of a KVS key: only the characters the app's own ids use.
+const baselineId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not a baseline id');
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'is a date like 2027-01-04')
@@ -45,9 +51,7 @@ const calendarRequest = z
 
 export const planSchemas = {
   list: z.object({ programId: ProgramIdSchema }).strict(),
-  get: requestOf<'plan/get'>(
-    z.object({ ...ref, baselineId: z.string().min(1).max(128).optional() }).strict(),
-  ),
+  get: requestOf<'plan/get'>(z.object({ ...ref, baselineId: baselineId.optional() }).strict()),
   create: requestOf<'plan/create'>(
     z.object({ ...ref, calendar: calendarRequest.optional(), carryOver: z.boolean().optional() }).strict(),
   ),
@@ -185,5 +189,5 @@ export const planSchemas = {
   okrLink: z.object({ ...mutation, teamId, url: httpsUrl.nullable() }).strict(),
   teamOkrs: z.object(ref).strict(),
   freeze: requestOf<'plan/baseline/freeze'>(z.object({ ...mutation, note: shortText.optional() }).strict()),
-  baseline: z.object({ ...ref, baselineId: z.string().min(1).max(128) }).strict(),
+  baseline: z.object({ ...ref, baselineId }).strict(),
 };

@@ -121,4 +121,15 @@ export const ITEM_FIELDS = {
   risk: riskFields,
 } as const;
 
-export const userSearchSchema = z.object({ query: z.string().trim().min(1).max(100) }).strict();
+/** An unpaired surrogate cannot be URL-encoded into Jira's query: refuse it rather than fail upstream. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const userSearchSchema = z
+  .object({
+    query: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine((q) => !LONE_SURROGATE.test(q), 'has a broken character (a lone UTF-16 surrogate)'),
+  })
+  .strict();
