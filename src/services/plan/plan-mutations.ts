@@ -79,9 +79,11 @@ async function mutate(
     leadOf,
   };
   const next = await change(ctx);
+  // Jira is read before the write: when it fails, the user is told so and nothing was saved behind their back.
+  const scope = await ctx.scope();
   const saved = await deps.plans.update({ ...next, updatedAt: ctx.at }, ref.expectedVersion);
   const warnings = after ? await after(ctx, saved) : [];
-  return buildPlanView(deps, program, saved, await ctx.scope(), { warnings });
+  return buildPlanView(deps, program, saved, scope, { warnings });
 }
 
 const EMPTY_COMMUNICATION: QuarterPlan['communication'] = {
