@@ -9,6 +9,7 @@ import * as plan from './plan';
 import * as macro from './macro'; // status macro
 import * as publish from './publish'; // publishing
 import * as uiBundle from './ui-bundle'; // UI bundle sizes
+import * as uiFirstRender from './ui-first-render'; // UI first render
 
 const modules: Record<string, { run(emit: Emit): Promise<void> }> = {
   scope,
@@ -17,6 +18,7 @@ const modules: Record<string, { run(emit: Emit): Promise<void> }> = {
   macro, // status macro
   publish, // publishing
   'ui-bundle': uiBundle, // UI bundle sizes
+  'ui-first-render': uiFirstRender, // UI first render
   platform,
   emulator,
 };
