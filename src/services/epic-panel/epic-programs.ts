@@ -75,9 +75,22 @@ async function matchesScopeFilter(
   }
 }
 
-/** A scope filter may end with ORDER BY, which cannot sit inside parentheses. */
+/**
+ * A scope filter may end with ORDER BY, which cannot sit inside parentheses. Only an ORDER BY outside quoted
+ * values counts: `summary ~ "sort order by date"` keeps its text.
+ */
 export function withoutOrderBy(jql: string): string {
-  return jql.replace(/\border\s+by\b[\s\S]*$/i, '').trim();
+  let quote: string | null = null;
+  for (let i = 0; i < jql.length; i++) {
+    const c = jql[i];
+    if (quote !== null) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (/^order\s+by\b/i.test(jql.slice(i)) && (i === 0 || !/[\w.]/.test(jql[i - 1] ?? '')))
+      return jql.slice(0, i).trim();
+  }
+  return jql.trim();
 }
 
 export type MembershipChange = 'add' | 'remove';
