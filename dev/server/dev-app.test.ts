@@ -124,7 +124,7 @@ describe('dev server', () => {
   it('hosts the app in an iframe as the chosen user, with every user in the switcher', async () => {
     const response = await get('/?as=contractor@example.com');
     const body = await response.text();
-    expect(body).toContain('src="/app/index.html?as=contractor%40example.com"');
+    expect(body).toContain('src="/app/index.html?as=contractor%40example.com&amp;path=%2F"');
     expect(body).toContain(
       '<option value="contractor@example.com" selected>Alex &lt;Contractor&gt; (contractor@example.com)</option>',
     );
@@ -134,7 +134,27 @@ describe('dev server', () => {
 
   it('acts as the TPM when no user or an unknown user is asked for', async () => {
     const response = await get('/?as=someone@else.com');
-    expect(await response.text()).toContain('src="/app/index.html?as=tpm%40example.com"');
+    expect(await response.text()).toContain('src="/app/index.html?as=tpm%40example.com&amp;path=%2F"');
+  });
+
+  it("serves the global page at Jira's URL for it, starting the app's history at the path after it", async () => {
+    const response = await get('/jira/apps/local-app/local-env/programs/checkout/plan?as=tpm@example.com');
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toContain('path=%2Fprograms%2Fcheckout%2Fplan');
+    expect(body).toContain('data-global-page-base="/jira/apps/local-app/local-env"');
+    // Switching users keeps the viewer where they are.
+    expect(body).toContain('action="/jira/apps/local-app/local-env/programs/checkout/plan"');
+  });
+
+  it('draws the host and its app in the dark theme when ?theme=dark asks for it, light otherwise', async () => {
+    const dark = await (await get('/jira/apps/local-app/local-env?as=tpm@example.com&theme=dark')).text();
+    expect(dark).toContain('data-color-mode="dark"');
+    expect(dark).toMatch(/src="\/app\/index\.html\?[^"]*&amp;theme=dark"/);
+    expect(dark).toContain('<option value="dark" selected>Dark</option>');
+    const light = await (await get('/?as=tpm@example.com&theme=purple')).text();
+    expect(light).toContain('data-color-mode="light"');
+    expect(light).not.toContain('theme=dark');
   });
 
   it('gives the app a Forge context for the acting user', async () => {

@@ -1,8 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { escapeHtml, renderHostPage, type HostPageIssue, type HostPageUser } from './host-page';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  colorModeOf,
+  escapeHtml,
+  GLOBAL_PAGE_BASE,
+  renderHostPage,
+  type HostPageIssue,
+  type HostPageUser,
+} from './host-page';
 import { renderWikiPage } from './wiki-page';
 import { serveDirectory } from './static-files';
 import { loadThemeCss } from './theme-css';
@@ -106,16 +113,24 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
   const actingUser = (as: unknown) =>
     findUser(options.users, typeof as === 'string' ? as : undefined) ?? defaultUser;
 
-  app.get('/', async (request, reply) => {
+  // The global page, at Jira's URL for it; the rest of the path is the app's own (its history's location).
+  const globalPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const query = isRecord(request.query) ? request.query : {};
+    const params = isRecord(request.params) ? request.params : {};
+    const rest = typeof params['*'] === 'string' ? params['*'] : '';
     const page = renderHostPage({
       users: options.users,
       actingAs: actingUser(query.as),
       siteUrl: options.siteUrl,
       siteLabel: options.siteLabel,
+      appPath: `/${rest}`,
+      colorMode: colorModeOf(query.theme),
     });
     return reply.header('content-security-policy', HOST_CSP).type('text/html; charset=utf-8').send(page);
-  });
+  };
+  app.get('/', globalPage);
+  app.get(GLOBAL_PAGE_BASE, globalPage);
+  app.get(`${GLOBAL_PAGE_BASE}/*`, globalPage);
 
   const findIssue = async (key: unknown, user: HostPageUser): Promise<HostPageIssue | undefined> =>
     typeof key === 'string' && /^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(key) && options.lookupIssue
@@ -140,6 +155,7 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
       siteUrl: options.siteUrl,
       siteLabel: options.siteLabel,
       issue,
+      colorMode: colorModeOf(query.theme),
     });
     return reply.header('content-security-policy', HOST_CSP).type('text/html; charset=utf-8').send(page);
   });
@@ -282,6 +298,7 @@ export async function buildDevApp(options: DevAppOptions): Promise<FastifyInstan
           actingAs: actingUser(query.as),
           programId: typeof query.program === 'string' ? query.program : '',
           view,
+          colorMode: colorModeOf(query.theme),
         });
         return reply.header('content-security-policy', HOST_CSP).type('text/html; charset=utf-8').send(page);
       });

@@ -14,6 +14,22 @@ export interface HostPageIssue {
   summary: string;
 }
 
+export type ColorMode = 'light' | 'dark';
+
+/** Where Jira serves a Forge global page; the app's own path follows it (`…/programs/<id>/<tab>`). */
+export const GLOBAL_PAGE_BASE = '/jira/apps/local-app/local-env';
+
+/** The host URL of an app path, as Jira shows it once the app pushes that path onto its history. */
+export function globalPageUrl(appPath: string): string {
+  const path = appPath.startsWith('/') ? appPath : `/${appPath}`;
+  return path === '/' ? GLOBAL_PAGE_BASE : `${GLOBAL_PAGE_BASE}${path}`;
+}
+
+/** The host's colour mode from `?theme=`: dark when asked for, light otherwise (Jira's default). */
+export function colorModeOf(theme: unknown): ColorMode {
+  return theme === 'dark' ? 'dark' : 'light';
+}
+
 export interface HostPageModel {
   users: readonly HostPageUser[];
   actingAs: HostPageUser;
@@ -21,6 +37,18 @@ export interface HostPageModel {
   siteLabel: string;
   /** Render an issue view with the epic panel instead of the global page. */
   issue?: HostPageIssue;
+  /** The app's path inside the global page (`/` when the URL names none); the app's history starts there. */
+  appPath?: string;
+  /** The host's colour mode; an app that enabled theming follows it. */
+  colorMode?: ColorMode;
+}
+
+/** The host's theme switch, as Jira's appearance menu: changing it re-themes the host and every themed app. */
+export function themeSwitch(colorMode: ColorMode): string {
+  const option = (mode: ColorMode, label: string) =>
+    `<option value="${mode}"${mode === colorMode ? ' selected' : ''}>${label}</option>`;
+  return `<label for="host-theme">Theme</label>
+        <select id="host-theme" name="theme">${option('light', 'Light')}${option('dark', 'Dark')}</select>`;
 }
 
 const escapes: Record<string, string> = {
@@ -57,10 +85,13 @@ export function renderHostPage(model: HostPageModel): string {
     .join('\n            ');
   const as = encodeURIComponent(model.actingAs.email);
   const issue = model.issue;
+  const colorMode = model.colorMode ?? 'light';
+  const appPath = model.appPath ?? '/';
+  const theme = colorMode === 'dark' ? '&theme=dark' : '';
   const appSrc = issue
-    ? `/epic-panel/index.html?issue=${encodeURIComponent(issue.key)}&as=${as}`
-    : `/app/index.html?as=${as}`;
-  const switchAction = issue ? `/issue/${encodeURIComponent(issue.key)}` : '/';
+    ? `/epic-panel/index.html?issue=${encodeURIComponent(issue.key)}&as=${as}${theme}`
+    : `/app/index.html?as=${as}&path=${encodeURIComponent(appPath)}${theme}`;
+  const switchAction = issue ? `/issue/${encodeURIComponent(issue.key)}` : globalPageUrl(appPath);
   const frame = issue
     ? `<main class="issue-view">
       <p class="issue-crumb">${escapeHtml(issue.type)} · <span id="issue-key">${escapeHtml(issue.key)}</span></p>
@@ -72,7 +103,7 @@ export function renderHostPage(model: HostPageModel): string {
     : `<iframe class="app-frame" id="forge-app" title="Programs app" src="${escapeHtml(appSrc)}"
       sandbox="allow-downloads allow-forms allow-modals allow-popups allow-same-origin allow-scripts"></iframe>`;
   return `<!doctype html>
-<html lang="en" data-color-mode="light" data-theme="dark:dark light:light shape:shape spacing:spacing typography:typography">
+<html lang="en" data-color-mode="${colorMode}" data-theme="dark:dark light:light shape:shape spacing:spacing typography:typography">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -81,17 +112,17 @@ export function renderHostPage(model: HostPageModel): string {
     <link rel="stylesheet" href="/__dev/host.css" />
     <script src="/__dev/host.js" defer></script>
   </head>
-  <body data-site-url="${escapeHtml(model.siteUrl)}">
+  <body data-site-url="${escapeHtml(model.siteUrl)}"${issue ? '' : ` data-global-page-base="${GLOBAL_PAGE_BASE}"`}>
     <header class="top-nav">
       <div class="app-switcher" aria-hidden="true"><span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span></div>
-      <a class="product" href="/?as=${encodeURIComponent(model.actingAs.email)}">${jiraMark}<span>Jira</span></a>
+      <a class="product" href="${GLOBAL_PAGE_BASE}?as=${encodeURIComponent(model.actingAs.email)}${theme}">${jiraMark}<span>Jira</span></a>
       <nav aria-label="Jira">
         <ul class="primary-nav">
           <li><a href="#your-work">Your work</a></li>
           <li><a href="#projects">Projects</a></li>
           <li><a href="#filters">Filters</a></li>
           <li><a href="#dashboards">Dashboards</a></li>
-          <li><a href="/?as=${encodeURIComponent(model.actingAs.email)}" aria-current="page">Apps</a></li>
+          <li><a href="${GLOBAL_PAGE_BASE}?as=${encodeURIComponent(model.actingAs.email)}${theme}" aria-current="page">Apps</a></li>
         </ul>
       </nav>
       <div class="spacer"></div>
@@ -101,6 +132,7 @@ export function renderHostPage(model: HostPageModel): string {
         <select id="acting-user" name="as">
             ${options}
         </select>
+        ${themeSwitch(colorMode)}
         <button id="acting-user-submit" type="submit">Switch</button>
         <span class="avatar" aria-hidden="true" title="${escapeHtml(model.actingAs.displayName)}">${escapeHtml(initials(model.actingAs.displayName))}</span>
       </form>

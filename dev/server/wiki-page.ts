@@ -1,5 +1,5 @@
 /** The Confluence page stand-in that hosts the status macro (or its settings). Static HTML: scripts are separate files. */
-import { escapeHtml, type HostPageUser } from './host-page';
+import { escapeHtml, themeSwitch, type ColorMode, type HostPageUser } from './host-page';
 
 export interface WikiPageModel {
   users: readonly HostPageUser[];
@@ -8,11 +8,15 @@ export interface WikiPageModel {
   programId: string;
   /** `page`: the page with the macro; `macro-config`: the macro's settings panel. */
   view: 'page' | 'macro-config';
+  /** Confluence's colour mode; the macro follows it once it enables theming. */
+  colorMode?: ColorMode;
 }
 
 export function renderWikiPage(model: WikiPageModel): string {
   const as = encodeURIComponent(model.actingAs.email);
   const program = encodeURIComponent(model.programId);
+  const colorMode = model.colorMode ?? 'light';
+  const theme = colorMode === 'dark' ? '&theme=dark' : '';
   const options = model.users
     .map((user) => {
       const selected = user.accountId === model.actingAs.accountId ? ' selected' : '';
@@ -21,11 +25,11 @@ export function renderWikiPage(model: WikiPageModel): string {
     .join('\n          ');
   const src =
     model.view === 'page'
-      ? `/status-macro/index.html?program=${program}&as=${as}`
-      : `/status-macro/config/index.html?program=${program}&as=${as}`;
+      ? `/status-macro/index.html?program=${program}&as=${as}${theme}`
+      : `/status-macro/config/index.html?program=${program}&as=${as}${theme}`;
   const title = model.view === 'page' ? 'Program status' : 'Program status — macro settings';
   return `<!doctype html>
-<html lang="en" data-color-mode="light" data-theme="dark:dark light:light shape:shape spacing:spacing typography:typography">
+<html lang="en" data-color-mode="${colorMode}" data-theme="dark:dark light:light shape:shape spacing:spacing typography:typography">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -44,6 +48,7 @@ export function renderWikiPage(model: WikiPageModel): string {
         <select id="acting-user" name="as">
           ${options}
         </select>
+        ${themeSwitch(colorMode)}
         <button id="acting-user-submit" type="submit">Switch</button>
       </form>
     </header>

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { startDevStack, type DevStack } from '../../dev/server/stack';
 import type { SiteData } from '../../dev/seed';
 
@@ -129,4 +129,67 @@ export async function openBrowserStack(
     if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
   });
   return { stack, site: stack.emulator.site(), browser, page };
+}
+
+// Accessibility: axe-core, run inside the app's frame from its npm package (no network).
+
+export type ColorMode = 'light' | 'dark';
+
+export interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; html: string; failureSummary?: string }>;
+}
+
+let axeSource: string | undefined;
+
+/** The frame of the Custom UI iframe (#forge-app) on a host page. */
+export async function appFrame(page: Page): Promise<Frame> {
+  const element = await page.waitForSelector('#forge-app', { state: 'attached' });
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error('The #forge-app iframe has no frame.');
+  return frame;
+}
+
+/**
+ * axe's violations of the frame's current document. The Custom UI CSP forbids inline scripts, so axe is
+ * evaluated through the DevTools protocol (which the CSP does not govern) rather than as a <script> tag.
+ */
+export async function runAxe(frame: Frame): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await frame.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object');
+  if (!loaded) await frame.evaluate(`${axeSource}\n;undefined`);
+  return frame.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }
+    ).axe;
+    const result = (await axe.run(document, { resultTypes: ['violations'] })) as {
+      violations: AxeViolation[];
+    };
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({
+        target: n.target,
+        html: n.html.slice(0, 200),
+        ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}),
+      })),
+    }));
+  });
+}
+
+/** Serious and critical violations, one line each with where they are: what the tests assert to be none. */
+export function seriousViolations(violations: readonly AxeViolation[]): string[] {
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${n.html}`),
+    );
+}
+
+/** The colour mode the app's frame is drawn in (set by the host once the app enables theming). */
+export async function frameColorMode(frame: Frame): Promise<string | null> {
+  return frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'));
 }

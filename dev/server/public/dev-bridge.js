@@ -14,6 +14,9 @@
   var issueKey = query.get('issue') || '';
   // Set on the status macro: the program its config names (Confluence keeps the config, not the app).
   var macroProgram = query.get('program') || '';
+  // The host's colour mode (?theme=dark on the host page); the host tells the frame when it changes.
+  var colorMode = query.get('theme') === 'dark' ? 'dark' : 'light';
+  var themingEnabled = false;
   var contextPromise;
 
   function readJson(response, what) {
@@ -32,7 +35,11 @@
         return readJson(response, 'Reading the Forge context');
       });
     }
-    return contextPromise;
+    return contextPromise.then(function (context) {
+      return Object.assign({}, context, {
+        theme: Object.assign({}, context.theme, { colorMode: colorMode }),
+      });
+    });
   }
 
   /** Tells the host page (the Jira frame stand-in) about things only the host can do, like navigation. */
@@ -41,10 +48,102 @@
       window.parent.postMessage(Object.assign({ source: 'forge-dev-bridge' }, message), location.origin);
   }
 
-  var themeAttributes = {
-    'data-theme': 'dark:dark light:light shape:shape spacing:spacing typography:typography',
-    'data-color-mode': 'light',
+  // The attributes @atlaskit/tokens' setGlobalTheme puts on <html>; the CSS of every theme is already loaded.
+  function applyTheme() {
+    document.documentElement.setAttribute(
+      'data-theme',
+      'dark:dark light:light shape:shape spacing:spacing typography:typography',
+    );
+    document.documentElement.setAttribute('data-color-mode', colorMode);
+  }
+
+  /*
+   * The global page's history, as the Forge host gives it to view.createHistory(): history v4's API over the
+   * host page's URL. The app's path lives after Jira's global-page URL, so pushing changes the host's address
+   * bar and the browser's back and forward buttons move the app.
+   */
+  var historyListeners = [];
+  var historyKeys = 0;
+  function toLocation(path, state) {
+    var raw =
+      typeof path === 'string' ? path : (path.pathname || '/') + (path.search || '') + (path.hash || '');
+    var url = new URL(raw, 'http://app.invalid/');
+    return {
+      pathname: url.pathname,
+      search: url.search,
+      hash: url.hash,
+      state: state,
+      key: String(historyKeys++),
+    };
+  }
+  function hrefOf(location) {
+    return location.pathname + location.search + location.hash;
+  }
+  var hostHistory = {
+    length: 1,
+    action: 'POP',
+    location: toLocation(query.get('path') || '/'),
+    listen: function (listener) {
+      historyListeners.push(listener);
+      return function unlisten() {
+        historyListeners = historyListeners.filter(function (other) {
+          return other !== listener;
+        });
+      };
+    },
+    push: function (path, state) {
+      move('PUSH', toLocation(path, state));
+    },
+    replace: function (path, state) {
+      move('REPLACE', toLocation(path, state));
+    },
+    go: function (delta) {
+      tellHost({ type: 'history', action: 'go', delta: delta });
+    },
+    goBack: function () {
+      hostHistory.go(-1);
+    },
+    goForward: function () {
+      hostHistory.go(1);
+    },
+    back: function () {
+      hostHistory.go(-1);
+    },
+    forward: function () {
+      hostHistory.go(1);
+    },
+    block: function () {
+      return function unblock() {};
+    },
+    createHref: function (location) {
+      return typeof location === 'string' ? location : hrefOf(toLocation(location));
+    },
   };
+  function notifyHistory(action) {
+    hostHistory.action = action;
+    historyListeners.slice().forEach(function (listener) {
+      listener(hostHistory.location, action);
+    });
+  }
+  function move(action, location) {
+    hostHistory.location = location;
+    if (action === 'PUSH') hostHistory.length += 1;
+    tellHost({ type: 'history', action: action === 'PUSH' ? 'push' : 'replace', path: hrefOf(location) });
+    notifyHistory(action);
+  }
+
+  // What the host page says: its back/forward moved the app's path, or its colour mode changed.
+  window.addEventListener('message', function (event) {
+    var message = event.data;
+    if (event.origin !== location.origin || !message || message.source !== 'forge-dev-host') return;
+    if (message.type === 'history-pop' && typeof message.path === 'string') {
+      hostHistory.location = toLocation(message.path);
+      notifyHistory('POP');
+    } else if (message.type === 'theme' && (message.colorMode === 'light' || message.colorMode === 'dark')) {
+      colorMode = message.colorMode;
+      if (themingEnabled) applyTheme();
+    }
+  });
 
   var handlers = {
     // Resolves to the resolver's return value, as the Forge host does when invoke() passes no metadata.
@@ -73,10 +172,12 @@
         link.setAttribute('data-dev-theme', '');
         document.head.appendChild(link);
       }
-      Object.keys(themeAttributes).forEach(function (name) {
-        document.documentElement.setAttribute(name, themeAttributes[name]);
-      });
+      themingEnabled = true;
+      applyTheme();
       return undefined;
+    },
+    createHistory: function () {
+      return hostHistory;
     },
     navigate: function (location) {
       tellHost({ type: 'navigate', location: location });

@@ -9,6 +9,8 @@
   if (form && select) {
     if (submit) submit.hidden = true;
     select.addEventListener('change', function () {
+      // Stay where the app is: its path may have moved since the page loaded.
+      form.setAttribute('action', location.pathname);
       form.submit();
     });
   }
@@ -31,9 +33,56 @@
     return JSON.stringify(target);
   }
 
+  var frame = document.getElementById('forge-app');
+  function tellApp(message) {
+    if (frame && frame.contentWindow)
+      frame.contentWindow.postMessage(Object.assign({ source: 'forge-dev-host' }, message), location.origin);
+  }
+
+  // Jira's global page URL is <base><app path>; the app's history moves the part after the base.
+  var base = document.body.getAttribute('data-global-page-base');
+  function appPathOf(pathname) {
+    if (!base || pathname.indexOf(base) !== 0) return '/';
+    return pathname.slice(base.length) || '/';
+  }
+  function moveHistory(message) {
+    if (!base) return;
+    if (message.action === 'go' && typeof message.delta === 'number') {
+      window.history.go(message.delta);
+      return;
+    }
+    if (typeof message.path !== 'string' || message.path.charAt(0) !== '/') return;
+    var url = new URL(message.path, location.origin);
+    var target = (url.pathname === '/' ? base : base + url.pathname) + location.search;
+    if (message.action === 'push') window.history.pushState({ appPath: url.pathname }, '', target);
+    else window.history.replaceState({ appPath: url.pathname }, '', target);
+  }
+  window.addEventListener('popstate', function () {
+    tellApp({ type: 'history-pop', path: appPathOf(location.pathname) });
+  });
+
+  // The appearance switch: re-theme the host and tell the app, which follows when it enabled theming.
+  var themeSelect = document.getElementById('host-theme');
+  if (themeSelect) {
+    themeSelect.addEventListener('change', function () {
+      var mode = themeSelect.value === 'dark' ? 'dark' : 'light';
+      document.documentElement.setAttribute('data-color-mode', mode);
+      var query = new URLSearchParams(location.search);
+      if (mode === 'dark') query.set('theme', 'dark');
+      else query.delete('theme');
+      var search = query.toString();
+      window.history.replaceState(window.history.state, '', location.pathname + (search ? '?' + search : ''));
+      tellApp({ type: 'theme', colorMode: mode });
+    });
+  }
+
   window.addEventListener('message', function (event) {
     if (event.origin !== location.origin || !event.data || event.data.source !== 'forge-dev-bridge') return;
     var message = event.data;
+    if (message.type === 'history') {
+      moveHistory(message);
+      return;
+    }
     if (message.type === 'submit') {
       // Status macro settings saved: show the page with the macro configured for that program.
       var config = message.payload && message.payload.config;

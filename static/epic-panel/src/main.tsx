@@ -1,4 +1,5 @@
 import '@atlaskit/css-reset';
+import '../../shared/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EpicPanel } from './EpicPanel';

@@ -1,4 +1,5 @@
 import '@atlaskit/css-reset';
+import '../../shared/base.css';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { enableHostTheme, loadSiteUrl } from './host';

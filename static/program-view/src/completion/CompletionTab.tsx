@@ -1,7 +1,7 @@
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { ProgramSummary } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
+import { CardsSkeleton } from '../../../shared/Skeletons';
 import { stack, subtle } from '../plan/plan-ui';
 import { AnalysisSection } from './AnalysisSection';
 import { AssessmentSection } from './AssessmentSection';
@@ -26,7 +26,7 @@ export function CompletionTab({
 }) {
   const state = useCompletion(program.id, onStageChanged);
   const { load } = state;
-  if (load.state === 'loading') return <Loading label="Loading the completion of the program" />;
+  if (load.state === 'loading') return <CardsSkeleton label="Loading the completion of the program" />;
   if (load.state === 'failed') return <LoadError error={load.error} onRetry={state.reload} />;
   const { view } = load;
   return (

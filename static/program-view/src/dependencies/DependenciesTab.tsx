@@ -5,7 +5,7 @@ import { token } from '@atlaskit/tokens';
 import type { ProgramDependencies, ProgramSummary } from '../../../../src/contract';
 import { call } from '../api';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
+import { BlockSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { useResource } from '../use-resource';
 import { dependencyGraphView, dependencySummary, edgeRows } from './dependencies-model';
@@ -89,7 +89,7 @@ export function DependenciesTab({
   const { resource, retry } = useResource(load);
   return (
     <section aria-label={`Dependencies of ${program.name}`} style={stack('space.300', '24px')}>
-      {resource.state === 'loading' && <Loading label="Loading dependencies" />}
+      {resource.state === 'loading' && <BlockSkeleton label="Loading dependencies" height={360} />}
       {resource.state === 'failed' && <LoadError error={resource.error} onRetry={retry} />}
       {resource.state === 'ready' && <Dependencies value={resource.value} siteUrl={siteUrl} />}
     </section>

@@ -113,7 +113,7 @@ export function DependencyGraph({ view }: { view: DependencyGraphView }) {
       >
         <svg
           data-testid="dependency-graph"
-          role="img"
+          role="group"
           aria-label={`Dependency graph of ${view.nodes.length} initiatives; the table below lists the same dependencies.`}
           viewBox={`0 0 ${Math.max(layout.width, 1)} ${Math.max(layout.height, 1)}`}
           width={fit ? '100%' : layout.width}
@@ -174,12 +174,12 @@ export function DependencyGraph({ view }: { view: DependencyGraphView }) {
                 transform={`translate(${placed.x},${placed.y})`}
                 role="link"
                 tabIndex={0}
-                aria-label={`${description}. Open in Jira.`}
                 onClick={() => openIssue(node.key)}
                 onKeyDown={onKey(node.key)}
                 style={{ cursor: 'pointer' }}
               >
-                <title>{description}</title>
+                {/* An SVG element's <title> is its accessible name; it starts with the key the node shows. */}
+                <title>{`${description}. Open in Jira.`}</title>
                 <rect
                   width={placed.width}
                   height={placed.height}
@@ -200,9 +200,10 @@ export function DependencyGraph({ view }: { view: DependencyGraphView }) {
                   }}
                 >
                   {node.key}
-                  {onCriticalPath ? ' ★' : ''}
+                  {onCriticalPath && <tspan aria-hidden="true"> ★</tspan>}
                 </text>
-                <text x="10" y="38" style={{ fontSize: '11px', fill: subtle }}>
+                {/* Shortened for the eye; the node's name carries the whole summary. */}
+                <text x="10" y="38" style={{ fontSize: '11px', fill: subtle }} aria-hidden="true">
                   {truncate(node.summary, 24)}
                 </text>
               </g>

@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import type { ProgramOverview, StrategyLevel } from '../../../../src/contract';
 import { call } from '../api';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
+import { TableSkeleton } from '../../../shared/Skeletons';
 import { useResource } from '../use-resource';
 import { ItemsSection } from './ItemsSection';
 import { lines, Section, subtle } from './Section';
@@ -138,7 +138,7 @@ function Traceability({ programId, version }: { programId: string; version: stri
   const { resource, retry } = useResource(load);
   return (
     <Section title="Traceability: epics to OKRs" testId="traceability-section">
-      {resource.state === 'loading' && <Loading label="Tracing epics" />}
+      {resource.state === 'loading' && <TableSkeleton label="Tracing epics" columns={4} />}
       {resource.state === 'failed' && <LoadError error={resource.error} onRetry={retry} />}
       {resource.state === 'ready' && (
         <>

@@ -115,9 +115,35 @@ function CellEditor({
   );
 }
 
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+/** The cell's value in words, first in the edit button's name so it matches what the button shows. */
+function cellValueText(estimate: EstimateCell): string {
+  if (estimate.state === 'missing') return 'missing';
+  if (estimate.state === 'none' || estimate.sprints === null) return 'no estimate';
+  return [
+    `${estimate.sprints} sprint${estimate.sprints === 1 ? '' : 's'}`,
+    ...(estimate.storyPoints !== null ? [`${estimate.storyPoints} pts`] : []),
+    ...(estimate.load !== null && estimate.load !== 1 ? [`load ${estimate.load}`] : []),
+  ].join(' · ');
+}
+
 function CellValue({ estimate }: { estimate: EstimateCell }) {
   if (estimate.state === 'missing') return <Lozenge appearance="removed">missing</Lozenge>;
-  if (estimate.state === 'none' || estimate.sprints === null) return <span style={subtle}>—</span>;
+  if (estimate.state === 'none' || estimate.sprints === null)
+    return (
+      <span style={subtle}>
+        <span aria-hidden="true">—</span>
+        <span style={visuallyHidden}>no estimate</span>
+      </span>
+    );
   return (
     <span>
       <strong>{estimate.sprints}</strong> sprint{estimate.sprints === 1 ? '' : 's'}
@@ -209,7 +235,7 @@ export function EstimatesGrid({ plan, state }: { plan: QuarterPlanView; state: P
                             appearance="subtle"
                             spacing="compact"
                             onClick={() => setEditing(id)}
-                            aria-label={`Edit the estimate of ${c.initiativeKey} by ${teamName}`}
+                            aria-label={`${cellValueText(c)}: edit the estimate of ${c.initiativeKey} by ${teamName}`}
                             testId={`estimate-cell-${id}-edit`}
                           >
                             <CellValue estimate={c} />

@@ -3,7 +3,7 @@ import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message'
 import { token } from '@atlaskit/tokens';
 import type { ProgramSummary, QuarterPlanView } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
+import { CardsSkeleton } from '../../../shared/Skeletons';
 import { AdjustedPlan } from './AdjustedPlan';
 import { AlignmentSession } from './AlignmentSession';
 import { Baseline } from './Baseline';
@@ -123,7 +123,7 @@ export function PlanTab({ program }: { program: ProgramSummary; siteUrl: string 
         </SectionMessage>
       )}
       {load.state === 'loading' && state.quarter && (
-        <Loading label={`Loading the plan of ${state.quarter}`} />
+        <CardsSkeleton label={`Loading the plan of ${state.quarter}`} />
       )}
       {load.state === 'failed' && <LoadError error={load.error} onRetry={state.reload} />}
       {load.state === 'missing' && (

@@ -121,7 +121,7 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
       <div style={{ overflow: 'auto', border: `1px solid ${border}`, borderRadius: '4px' }}>
         <svg
           data-testid="plan-timeline"
-          role="img"
+          role="group"
           aria-label={`Sprint timeline of ${view.lanes.length} teams over ${view.columns.length} sprints; the table below lists the same schedule.`}
           viewBox={`0 0 ${view.width} ${view.height}`}
           width={fit ? '100%' : view.width}
@@ -292,7 +292,7 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
                   }}
                 >
                   {bar.key}
-                  {bar.onCriticalPath ? ' ★' : ''}
+                  {bar.onCriticalPath && <tspan aria-hidden="true"> ★</tspan>}
                 </text>
               </g>
             );

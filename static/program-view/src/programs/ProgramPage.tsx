@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -5,31 +6,52 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import type { ProgramSummary } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
-import { OverviewTab } from '../overview/OverviewTab';
+import { ProgramSkeleton } from '../../../shared/Skeletons';
+import { PROGRAM_TABS, type ProgramTab } from '../navigation/routes';
 import { useOverview } from '../overview/use-overview';
-import { DependenciesTab } from '../dependencies/DependenciesTab';
-import { PlanTab } from '../plan/PlanTab';
-import { ScopeTab } from '../scope/ScopeTab';
-import { PublishTab } from '../publish/PublishTab'; // publishing
-import { StatusTab } from '../status/StatusTab'; // execution status
-import { RisksTab } from '../risks/RisksTab'; // risk & problem register
-import { CompletionTab } from '../completion/CompletionTab'; // completion
+// Every tab loads as its own chunk on first use (code-split tabs).
+import {
+  CompletionTab,
+  DependenciesTab,
+  OverviewTab,
+  PlanTab,
+  PublishTab,
+  RisksTab,
+  ScopeTab,
+  StatusTab,
+  preloadTab,
+} from './lazy-tabs';
 
 /** One program: Overview (Initiation artifacts), Scope, Dependencies and the quarter Plan. */
 export function ProgramPage({
   programId,
+  tab,
+  onTabChange,
   siteUrl,
   onBack,
 }: {
   programId: string;
+  /** The tab shown; the URL names it, so a link or the back button opens it. */
+  tab: ProgramTab;
+  onTabChange: (tab: ProgramTab) => void;
   siteUrl: string | undefined;
   onBack: () => void;
 }) {
   const state = useOverview(programId);
   const { overview, loadError } = state;
-  if (loadError) return <LoadError error={loadError} onRetry={state.reload} />;
-  if (!overview) return <Loading label="Loading the program" />;
+  useEffect(() => preloadTab(tab), [tab]);
+  if (loadError)
+    return (
+      <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}>
+        <div>
+          <Button appearance="subtle" onClick={onBack} testId="back-to-programs">
+            ← Programs
+          </Button>
+        </div>
+        <LoadError error={loadError} onRetry={state.reload} />
+      </div>
+    );
+  if (!overview) return <ProgramSkeleton label="Loading the program" />;
   const summary: ProgramSummary = {
     id: overview.program.id,
     name: overview.program.name,
@@ -52,7 +74,12 @@ export function ProgramPage({
           {overview.program.stage}
         </Lozenge>
       </div>
-      <Tabs id="program-tabs" testId="program-tabs">
+      <Tabs
+        id="program-tabs"
+        testId="program-tabs"
+        selected={Math.max(0, PROGRAM_TABS.indexOf(tab))}
+        onChange={(index) => onTabChange(PROGRAM_TABS[index] ?? 'overview')}
+      >
         <TabList>
           <Tab testId="tab-overview">Overview</Tab>
           <Tab testId="tab-scope">Scope</Tab>

@@ -17,7 +17,7 @@ import type {
 } from '../../../../src/contract';
 import { call, ResolverCallError } from '../api';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
+import { TableSkeleton } from '../../../shared/Skeletons';
 import { useResource } from '../use-resource';
 
 type Cadence = SavePublishTarget['reportCadence'];
@@ -167,7 +167,7 @@ export function PublishTab({ program }: { program: ProgramSummary }) {
   const { resource, retry } = useResource(load);
   const [publishing, setPublishing] = useState(false);
   const [publishError, setPublishError] = useState<string | undefined>();
-  if (resource.state === 'loading') return <Loading label="Loading publishing" />;
+  if (resource.state === 'loading') return <TableSkeleton label="Loading publishing" columns={4} />;
   if (resource.state === 'failed') return <LoadError error={resource.error} onRetry={retry} />;
   const overview = resource.value;
   const publishNow = async () => {

@@ -143,7 +143,7 @@ export function RegisterTable({
                       spacing="compact"
                       onClick={() => onRecordProblem(risk)}
                       testId={`risk-record-problem-${risk.id}`}
-                      aria-label={`Record “${risk.title}” as a problem`}
+                      aria-label={`It happened: record “${risk.title}” as a problem`}
                     >
                       It happened
                     </Button>

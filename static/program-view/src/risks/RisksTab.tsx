@@ -8,7 +8,7 @@ import { token } from '@atlaskit/tokens';
 import type { ProgramSummary, RegisterRisk, RiskRegisterView } from '../../../../src/contract';
 import { call, ResolverCallError } from '../api';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
+import { TableSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { RiskHeatMap } from '../overview/RiskHeatMap';
 import { useResource } from '../use-resource';
@@ -113,7 +113,7 @@ export function RisksTab({ program, siteUrl }: { program: ProgramSummary; siteUr
   }, [resource]);
   if (resource.state === 'failed') return <LoadError error={resource.error} onRetry={retry} />;
   const view = resource.state === 'ready' ? resource.value : last;
-  if (!view) return <Loading label="Loading the risk register" />;
+  if (!view) return <TableSkeleton label="Loading the risk register" columns={6} />;
   const refreshing = resource.state === 'loading';
   const live = filterRisks(view.risks, 'live');
   const detected = live.filter((r) => r.source === 'detected').length;

@@ -5,7 +5,7 @@ import { token } from '@atlaskit/tokens';
 import type { ProgramStage, ProgramSummary } from '../../../../src/contract';
 import { call } from '../api';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
+import { TableSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { summariseInitiatives, summaryLine } from '../initiatives-model';
 import { useResource } from '../use-resource';
@@ -37,7 +37,7 @@ export function ScopeTab({ program, siteUrl }: { program: ProgramSummary; siteUr
           {stageLabel[program.stage]}
         </Lozenge>
       </div>
-      {resource.state === 'loading' && <Loading label="Loading initiatives" />}
+      {resource.state === 'loading' && <TableSkeleton label="Loading initiatives" columns={6} />}
       {resource.state === 'failed' && <LoadError error={resource.error} onRetry={retry} />}
       {resource.state === 'ready' && (
         <>

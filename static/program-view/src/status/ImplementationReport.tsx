@@ -12,7 +12,7 @@ import type {
 } from '../../../../src/contract';
 import { call } from '../api';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
+import { CardsSkeleton } from '../../../shared/Skeletons';
 import { statusAppearance } from '../initiatives-model';
 import { useResource } from '../use-resource';
 import { progressLine, RAG_APPEARANCE, RAG_WORD, windowChange, windowText } from './status-model';
@@ -262,7 +262,9 @@ export function ImplementationReport({
         </ModalTitle>
       </ModalHeader>
       <ModalBody>
-        {resource.state === 'loading' && <Loading label={`Loading the report of ${issueKey}`} />}
+        {resource.state === 'loading' && (
+          <CardsSkeleton label={`Loading the report of ${issueKey}`} cards={2} />
+        )}
         {resource.state === 'failed' && <LoadError error={resource.error} onRetry={retry} />}
         {resource.state === 'ready' && <ReportBody view={resource.value} />}
       </ModalBody>

@@ -7,7 +7,7 @@ import { token } from '@atlaskit/tokens';
 import type { ProgramSummary } from '../../../../src/contract';
 import { call } from '../api';
 import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
+import { CardsSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { useResource } from '../use-resource';
 import { BurnUpChart } from './BurnUpChart';
@@ -21,7 +21,7 @@ export function StatusTab({ program, siteUrl }: { program: ProgramSummary; siteU
   const load = useCallback(() => call('status/get', { programId: program.id }), [program.id]);
   const { resource, retry } = useResource(load);
   const [open, setOpen] = useState<string | null>(null);
-  if (resource.state === 'loading') return <Loading label="Loading the program status" />;
+  if (resource.state === 'loading') return <CardsSkeleton label="Loading the program status" />;
   if (resource.state === 'failed') return <LoadError error={resource.error} onRetry={retry} />;
   const view = resource.value;
   return (
