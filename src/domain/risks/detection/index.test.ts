@@ -90,4 +90,12 @@ describe('risk detection', () => {
       expect(risk.impact).toBeLessThanOrEqual(5);
     }
   });
+
+  it('lists every issue its title or reason names, so a viewer who cannot browse one is not shown it', () => {
+    const found = detectRisks(anExecutionState(troubled));
+    expect(found.length).toBeGreaterThan(0);
+    for (const risk of found)
+      for (const [key] of `${risk.title} ${risk.reason}`.matchAll(/\b[A-Z][A-Z0-9_]*-[1-9][0-9]*\b/g))
+        expect(risk.initiativeKeys).toContain(key);
+  });
 });

@@ -15,6 +15,15 @@ import type { DetectedRisk } from './types';
 
 export type { DetectedRisk, RiskRuleId } from './types';
 
+const ISSUE_KEY = /\b[A-Z][A-Z0-9_]*-[1-9][0-9]*\b/g;
+
+/** Every issue key the title and reason name, with those the rule listed: the register hides by these. */
+export function withNamedKeys(risk: DetectedRisk): DetectedRisk {
+  const named = [...risk.title.matchAll(ISSUE_KEY), ...risk.reason.matchAll(ISSUE_KEY)].map((m) => m[0]);
+  const keys = [...new Set([...risk.initiativeKeys, ...named])];
+  return keys.length === risk.initiativeKeys.length ? risk : { ...risk, initiativeKeys: keys };
+}
+
 /** In the order a tie in severity is listed. */
 export const RISK_RULES: readonly RiskRule[] = [
   dependencyCycle,
@@ -40,7 +49,8 @@ export function detectRisks(state: ExecutionState): DetectedRisk[] {
   const found = new Map<string, { risk: DetectedRisk; rule: number }>();
   RISK_RULES.forEach((rule, index) => {
     for (const risk of rule.detect(facts))
-      if (!found.has(risk.fingerprint)) found.set(risk.fingerprint, { risk, rule: index });
+      if (!found.has(risk.fingerprint))
+        found.set(risk.fingerprint, { risk: withNamedKeys(risk), rule: index });
   });
   return [...found.values()]
     .sort(

@@ -24,7 +24,7 @@ export const pastTargetDate: RiskRule = {
               : ''),
           probability: 5,
           impact: waiting.length > 0 ? 4 : 3,
-          initiativeKeys: [i.key],
+          initiativeKeys: [i.key, ...waiting],
           teamIds: teamIdsOf([i.key]),
         },
       ];
