@@ -84,7 +84,7 @@ export function CardsSkeleton({ label, cards = 3 }: { label: string; cards?: num
             gap: token('space.100', '8px'),
             padding: token('space.200', '16px'),
             borderRadius: token('radius.medium', '6px'),
-            border: `${token('border.width', '1px')} solid ${token('color.border', 'currentColor')}`,
+            border: `${token('border.width', '1px')} solid ${token('color.border')}`,
           }}
         >
           <Skeleton width="28%" height="20px" borderRadius={SMALL} isShimmering />

@@ -47,7 +47,7 @@ export function DependencyList({ data }: { data: EpicDependencies }) {
   return (
     <div style={{ display: 'grid', gap: token('space.150', '12px') }}>
       {data.warnings.map((warning) => (
-        <p key={warning} style={{ color: token('color.text.warning', '#A54800') }}>
+        <p key={warning} style={{ color: token('color.text.warning') }}>
           {warning}
         </p>
       ))}

@@ -16,7 +16,7 @@ function Loading({ label }: { label: string }) {
   return (
     <div role="status" aria-live="polite" data-testid="loading" style={{ display: 'flex', gap: 8 }}>
       <Spinner size="small" label={label} />
-      <span style={{ color: token('color.text.subtle', '#44546F') }}>{label}…</span>
+      <span style={{ color: token('color.text.subtle') }}>{label}…</span>
     </div>
   );
 }
@@ -201,9 +201,7 @@ function Memberships({ data, onChanged }: { data: EpicPrograms; onChanged: () =>
                 </Button>
               )}
               {row.note && (
-                <span style={{ width: '100%', color: token('color.text.subtle', '#44546F') }}>
-                  {row.note}
-                </span>
+                <span style={{ width: '100%', color: token('color.text.subtle') }}>{row.note}</span>
               )}
             </li>
           );

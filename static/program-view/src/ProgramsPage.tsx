@@ -23,7 +23,7 @@ function ProgramListScreen({ onOpen }: { onOpen: (programId: string) => void }) 
         <Heading size="large" as="h1">
           Programs
         </Heading>
-        <p style={{ margin: 0, color: token('color.text.subtle', 'currentColor') }}>
+        <p style={{ margin: 0, color: token('color.text.subtle') }}>
           Programs you take part in: their OKRs, goals, parties, plan and risks, and their initiatives across
           teams.
         </p>

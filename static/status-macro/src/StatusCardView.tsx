@@ -3,11 +3,12 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
 import type { StatusCard } from '../../../src/contract';
 import { formatAsOf, ragAppearance, ragLabel, severityAppearance, stageLabel } from './card-model';
 
 const box = { display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' } as const;
-const muted = { color: 'var(--ds-text-subtle, #44546F)', fontSize: 12 } as const;
+const muted = { color: token('color.text.subtle'), fontSize: 12 } as const;
 const list = { margin: '4px 0 0', paddingLeft: 18 } as const;
 
 export interface StatusCardViewProps {
@@ -24,7 +25,7 @@ export function StatusCardView({ card, onOpen, onRefresh, refreshing = false }: 
       data-testid="status-card"
       data-rag={card.rag.status}
       style={{
-        border: '1px solid var(--ds-border, #DCDFE4)',
+        border: `1px solid ${token('color.border')}`,
         borderRadius: 8,
         padding: 16,
         display: 'grid',

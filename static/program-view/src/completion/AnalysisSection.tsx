@@ -9,9 +9,9 @@ import { PlanSection, cell, headCell, row, stack, subtle, table } from '../plan/
 import { OUTCOMES, throughputChart } from './completion-model';
 import { IssueLink } from './links';
 
-const BAR = token('color.background.brand.bold', '#0C66E4');
-const AXIS = token('color.border', '#091E4224');
-const TEXT = token('color.text.subtle', '#44546F');
+const BAR = token('color.background.brand.bold');
+const AXIS = token('color.border');
+const TEXT = token('color.text.subtle');
 const numeric = { ...cell, textAlign: 'right' } as const;
 const numericHead = { ...headCell, textAlign: 'right' } as const;
 

@@ -37,7 +37,7 @@ export function EmptyState({
       <Heading size="medium" as={headingLevel}>
         {header}
       </Heading>
-      <div style={{ color: token('color.text.subtle', 'currentColor') }}>{description}</div>
+      <div style={{ color: token('color.text.subtle') }}>{description}</div>
       {action && <div>{action}</div>}
     </section>
   );

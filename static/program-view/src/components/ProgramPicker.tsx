@@ -26,7 +26,7 @@ export function ProgramPicker(props: {
         style={{
           font: token('font.body.small', 'normal 400 12px/16px sans-serif'),
           fontWeight: token('font.weight.semibold', '600'),
-          color: token('color.text.subtle', '#44546F'),
+          color: token('color.text.subtle'),
         }}
       >
         Program

@@ -5,8 +5,8 @@ import { openIssue } from '../host';
 import { DANGER, type DependencyGraphView, type LegendEntry, type Paint } from './dependencies-model';
 import { layoutDependencyGraph, pathData, type GraphLayout } from './dependency-layout';
 
-const paint = (p: Paint) => token(p.token, p.fallback);
-const subtle = token('color.text.subtle', '#44546F');
+const paint = (p: Paint) => token(p.token);
+const subtle = token('color.text.subtle');
 
 function Legend({ entries }: { entries: readonly LegendEntry[] }) {
   return (
@@ -73,8 +73,8 @@ export function DependencyGraph({ view }: { view: DependencyGraphView }) {
 
   const markers = useMemo(
     () => [
-      { id: 'arrow-neutral', fill: token('color.border.bold', '#7C8595') },
-      { id: 'arrow-critical', fill: token('color.border.brand', '#0C66E4') },
+      { id: 'arrow-neutral', fill: token('color.border.bold') },
+      { id: 'arrow-critical', fill: token('color.border.brand') },
       { id: 'arrow-danger', fill: paint(DANGER) },
     ],
     [],
@@ -107,7 +107,7 @@ export function DependencyGraph({ view }: { view: DependencyGraphView }) {
         style={{
           overflow: 'auto',
           maxHeight: '70vh',
-          border: `1px solid ${token('color.border', '#091E4224')}`,
+          border: `1px solid ${token('color.border')}`,
           borderRadius: token('radius.small', '4px'),
         }}
       >
@@ -196,7 +196,7 @@ export function DependencyGraph({ view }: { view: DependencyGraphView }) {
                   style={{
                     fontSize: '13px',
                     fontWeight: 600,
-                    fill: onCycle ? token('color.text.danger', '#AE2E24') : token('color.text', '#172B4D'),
+                    fill: onCycle ? token('color.text.danger') : token('color.text'),
                   }}
                 >
                   {node.key}

@@ -4,12 +4,13 @@ import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { DependencyCycle, DependencyEdge, ExternalDependency } from '../../../../src/contract';
+import { EmptyState } from '../components/EmptyState';
 import { openIssue } from '../host';
 import { statusAppearance } from '../initiatives-model';
 import { cyclePathText, cycleSteps, type EdgeRow } from './dependencies-model';
 
 const ROWS_PER_PAGE = 50;
-const subtle = token('color.text.subtle', '#44546F');
+const subtle = token('color.text.subtle');
 
 /** A real link to the issue; a plain click opens it in Jira itself through the Forge router. */
 export function IssueLink({ issueKey, siteUrl }: { issueKey: string; siteUrl: string | undefined }) {
@@ -40,7 +41,7 @@ export function CycleList(props: {
     <ol style={{ margin: 0, paddingLeft: token('space.300', '24px') }}>
       {props.cycles.map((cycle, i) => (
         <li key={cyclePathText(cycle)} data-testid={`dependency-cycle-${i + 1}`}>
-          <strong style={{ color: token('color.text.danger', '#AE2E24') }}>{cyclePathText(cycle)}</strong>
+          <strong style={{ color: token('color.text.danger') }}>{cyclePathText(cycle)}</strong>
           <ul style={{ color: subtle }}>
             {cycleSteps(cycle, props.edges).map((step) => (
               <li key={`${step.from}>${step.to}`}>{step.text}</li>
@@ -92,7 +93,14 @@ export function EdgeTable({ rows, siteUrl }: { rows: readonly EdgeRow[]; siteUrl
       defaultSortKey="from"
       defaultSortOrder="ASC"
       testId="dependency-edge-table"
-      emptyView={<p style={{ color: subtle }}>No dependencies between this program’s initiatives.</p>}
+      emptyView={
+        <EmptyState
+          testId="no-dependencies"
+          headingLevel="h4"
+          header="No dependencies between this program’s initiatives"
+          description="Link the epics in Jira (“blocks” / “is blocked by”) where one team waits for another; the links show here, in the graph and in the schedule."
+        />
+      }
     />
   );
 }

@@ -14,7 +14,6 @@ export const MAX_DRAWN_NODES = 300;
 /** A design token with the light-theme value Atlaskit falls back to when the host gives no theme. */
 export interface Paint {
   token: Parameters<typeof token>[0];
-  fallback: string;
 }
 
 export interface TeamColour {
@@ -26,47 +25,47 @@ export interface TeamColour {
 // Red is left out: it means "on a cycle" on this tab.
 const ACCENTS: readonly { fill: Paint; border: Paint }[] = [
   {
-    fill: { token: 'color.background.accent.blue.subtler', fallback: '#CCE0FF' },
-    border: { token: 'color.border.accent.blue', fallback: '#1D7AFC' },
+    fill: { token: 'color.background.accent.blue.subtler' },
+    border: { token: 'color.border.accent.blue' },
   },
   {
-    fill: { token: 'color.background.accent.green.subtler', fallback: '#BAF3DB' },
-    border: { token: 'color.border.accent.green', fallback: '#22A06B' },
+    fill: { token: 'color.background.accent.green.subtler' },
+    border: { token: 'color.border.accent.green' },
   },
   {
-    fill: { token: 'color.background.accent.purple.subtler', fallback: '#DFD8FD' },
-    border: { token: 'color.border.accent.purple', fallback: '#8270DB' },
+    fill: { token: 'color.background.accent.purple.subtler' },
+    border: { token: 'color.border.accent.purple' },
   },
   {
-    fill: { token: 'color.background.accent.teal.subtler', fallback: '#C6EDFB' },
-    border: { token: 'color.border.accent.teal', fallback: '#1D9AAA' },
+    fill: { token: 'color.background.accent.teal.subtler' },
+    border: { token: 'color.border.accent.teal' },
   },
   {
-    fill: { token: 'color.background.accent.orange.subtler', fallback: '#FEDEC8' },
-    border: { token: 'color.border.accent.orange', fallback: '#E56910' },
+    fill: { token: 'color.background.accent.orange.subtler' },
+    border: { token: 'color.border.accent.orange' },
   },
   {
-    fill: { token: 'color.background.accent.magenta.subtler', fallback: '#FDD0EC' },
-    border: { token: 'color.border.accent.magenta', fallback: '#CD519D' },
+    fill: { token: 'color.background.accent.magenta.subtler' },
+    border: { token: 'color.border.accent.magenta' },
   },
   {
-    fill: { token: 'color.background.accent.lime.subtler', fallback: '#D3F1A7' },
-    border: { token: 'color.border.accent.lime', fallback: '#6A9A23' },
+    fill: { token: 'color.background.accent.lime.subtler' },
+    border: { token: 'color.border.accent.lime' },
   },
   {
-    fill: { token: 'color.background.accent.yellow.subtler', fallback: '#F8E6A0' },
-    border: { token: 'color.border.accent.yellow', fallback: '#B38600' },
+    fill: { token: 'color.background.accent.yellow.subtler' },
+    border: { token: 'color.border.accent.yellow' },
   },
   {
-    fill: { token: 'color.background.accent.gray.subtler', fallback: '#DCDFE4' },
-    border: { token: 'color.border.accent.gray', fallback: '#8590A2' },
+    fill: { token: 'color.background.accent.gray.subtler' },
+    border: { token: 'color.border.accent.gray' },
   },
 ];
 
-export const DANGER: Paint = { token: 'color.border.danger', fallback: '#E2483D' };
-export const DANGER_TEXT: Paint = { token: 'color.text.danger', fallback: '#AE2E24' };
-const NEUTRAL_EDGE: Paint = { token: 'color.border.bold', fallback: '#7C8595' };
-const CRITICAL_EDGE: Paint = { token: 'color.border.brand', fallback: '#0C66E4' };
+export const DANGER: Paint = { token: 'color.border.danger' };
+export const DANGER_TEXT: Paint = { token: 'color.text.danger' };
+const NEUTRAL_EDGE: Paint = { token: 'color.border.bold' };
+const CRITICAL_EDGE: Paint = { token: 'color.border.brand' };
 
 /** One colour per team, by team name, so a team keeps its colour whichever program it appears in. */
 export function teamColours(teams: Iterable<string>): Map<string, TeamColour> {

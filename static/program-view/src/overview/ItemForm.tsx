@@ -40,7 +40,7 @@ export function ItemForm({
         gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
         gap: token('space.100', '8px'),
         padding: token('space.150', '12px'),
-        border: `1px solid ${token('color.border', '#091E4224')}`,
+        border: `1px solid ${token('color.border')}`,
         borderRadius: token('radius.small', '3px'),
       }}
       onSubmit={(event) => {

@@ -3,12 +3,12 @@ import type { ProgramOverview } from '../../../../src/contract';
 
 const cellColour = (score: number) =>
   score >= 15
-    ? token('color.background.danger.bold', '#C9372C')
+    ? token('color.background.danger.bold')
     : score >= 10
-      ? token('color.background.danger', '#FFECEB')
+      ? token('color.background.danger')
       : score >= 5
-        ? token('color.background.warning', '#FFF7D6')
-        : token('color.background.success', '#DCFFF1');
+        ? token('color.background.warning')
+        : token('color.background.success');
 
 /** 5×5: impact up the side (5 at the top), probability along the bottom. */
 export function RiskHeatMap({
@@ -41,9 +41,9 @@ export function RiskHeatMap({
                     width: 40,
                     height: 32,
                     textAlign: 'center',
-                    border: `1px solid ${token('color.border', '#091E4224')}`,
+                    border: `1px solid ${token('color.border')}`,
                     background: cellColour(impact * probability),
-                    color: impact * probability >= 15 ? token('color.text.inverse', '#FFFFFF') : undefined,
+                    color: impact * probability >= 15 ? token('color.text.inverse') : undefined,
                   }}
                 >
                   {ids.length || ''}

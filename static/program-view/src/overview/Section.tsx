@@ -21,7 +21,7 @@ export function Section({
         flexDirection: 'column',
         gap: token('space.100', '8px'),
         paddingBottom: token('space.200', '16px'),
-        borderBottom: `1px solid ${token('color.border', '#091E4224')}`,
+        borderBottom: `1px solid ${token('color.border')}`,
       }}
     >
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
@@ -35,7 +35,7 @@ export function Section({
   );
 }
 
-export const subtle = { margin: 0, color: token('color.text.subtle', '#44546F') } as const;
+export const subtle = { margin: 0, color: token('color.text.subtle') } as const;
 
 export const lines = (text: string) =>
   text

@@ -65,9 +65,9 @@ const track = {
   position: 'relative',
   height: '22px',
   minWidth: '160px',
-  background: token('color.background.neutral.subtle', '#00000000'),
-  borderLeft: `1px solid ${token('color.border', '#091E4224')}`,
-  borderRight: `1px solid ${token('color.border', '#091E4224')}`,
+  background: token('color.background.neutral.subtle'),
+  borderLeft: `1px solid ${token('color.border')}`,
+  borderRight: `1px solid ${token('color.border')}`,
 } as const;
 
 /** Baseline (outlined, above) and adjusted (filled, below) windows on one track as wide as the quarter. */
@@ -77,12 +77,12 @@ function Bars({ initiative, plan }: { initiative: AdjustedInitiative; plan: Adju
   const now = barGeometry(initiative.adjusted, count);
   const fill =
     initiative.change === 'later'
-      ? token('color.background.warning.bold', '#E2B203')
+      ? token('color.background.warning.bold')
       : initiative.change === 'earlier'
-        ? token('color.background.success.bold', '#1F845A')
+        ? token('color.background.success.bold')
         : initiative.work === 'done'
-          ? token('color.background.neutral.bold', '#44546F')
-          : token('color.background.information.bold', '#0C66E4');
+          ? token('color.background.neutral.bold')
+          : token('color.background.information.bold');
   const today = (Math.min(plan.currentSprint, count) / Math.max(1, count)) * 100;
   return (
     <div style={track} aria-hidden="true">
@@ -95,7 +95,7 @@ function Bars({ initiative, plan }: { initiative: AdjustedInitiative; plan: Adju
             height: '7px',
             left: `${before.left}%`,
             width: `${before.width}%`,
-            border: `1px dashed ${token('color.border.bold', '#758195')}`,
+            border: `1px dashed ${token('color.border.bold')}`,
             boxSizing: 'border-box',
           }}
         />
@@ -120,7 +120,7 @@ function Bars({ initiative, plan }: { initiative: AdjustedInitiative; plan: Adju
           top: 0,
           bottom: 0,
           left: `${today}%`,
-          borderLeft: `2px solid ${token('color.border.accent.red', '#E2483D')}`,
+          borderLeft: `2px solid ${token('color.border.accent.red')}`,
         }}
       />
     </div>

@@ -207,10 +207,7 @@ function CommitmentEditor({
         Cancel
       </Button>
       {error && (
-        <span
-          role="alert"
-          style={{ color: token(DANGER_TEXT.token, DANGER_TEXT.fallback), fontSize: '12px' }}
-        >
+        <span role="alert" style={{ color: token(DANGER_TEXT.token), fontSize: '12px' }}>
           {error}
         </span>
       )}

@@ -96,10 +96,7 @@ function CellEditor({
         />
       </label>
       {error && (
-        <span
-          role="alert"
-          style={{ color: token(DANGER_TEXT.token, DANGER_TEXT.fallback), fontSize: '12px' }}
-        >
+        <span role="alert" style={{ color: token(DANGER_TEXT.token), fontSize: '12px' }}>
           {error}
         </span>
       )}
@@ -184,7 +181,7 @@ export function EstimatesGrid({ plan, state }: { plan: QuarterPlanView; state: P
                   <th key={team.id} style={headCell} scope="col">
                     {team.name}
                     {grid.missingByTeam.get(team.id) ? (
-                      <span style={{ color: token(DANGER_TEXT.token, DANGER_TEXT.fallback) }}>
+                      <span style={{ color: token(DANGER_TEXT.token) }}>
                         {' '}
                         ({grid.missingByTeam.get(team.id)} missing)
                       </span>
@@ -217,8 +214,7 @@ export function EstimatesGrid({ plan, state }: { plan: QuarterPlanView; state: P
                         key={id}
                         style={{
                           ...cell,
-                          background:
-                            c.state === 'missing' ? token('color.background.danger', '#FFECEB') : undefined,
+                          background: c.state === 'missing' ? token('color.background.danger') : undefined,
                         }}
                         data-testid={`estimate-cell-${id}`}
                         data-state={c.state}

@@ -26,7 +26,7 @@ import {
 import { Timeline } from './Timeline';
 import type { PlanState } from './use-plan';
 
-const danger = { color: token(DANGER_TEXT.token, DANGER_TEXT.fallback) } as const;
+const danger = { color: token(DANGER_TEXT.token) } as const;
 
 function ScheduleTable({ plan }: { plan: QuarterPlanView }) {
   const view = useMemo(() => timelineView(timelineInputOf(plan)), [plan]);

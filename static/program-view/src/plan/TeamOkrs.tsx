@@ -108,7 +108,7 @@ function TeamCard({ team, quarter, state }: { team: TeamOkrsData; quarter: strin
       style={{
         ...stack,
         padding: token('space.150', '12px'),
-        border: `1px solid ${token('color.border', '#091E4224')}`,
+        border: `1px solid ${token('color.border')}`,
         borderRadius: '4px',
         flex: '1 1 320px',
       }}
@@ -129,7 +129,7 @@ function TeamCard({ team, quarter, state }: { team: TeamOkrsData; quarter: strin
         </ul>
       )}
       {team.uncommitted.length > 0 && (
-        <p style={{ margin: 0, color: token('color.text.warning', '#A54800') }}>
+        <p style={{ margin: 0, color: token('color.text.warning') }}>
           Not committed: {team.uncommitted.map((u) => `${u.from} → ${u.to} (${u.status})`).join(', ')}
         </p>
       )}

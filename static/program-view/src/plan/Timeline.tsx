@@ -19,9 +19,9 @@ import {
 } from './plan-model';
 import { subtle } from './plan-ui';
 
-const paint = (p: Paint) => token(p.token, p.fallback);
-const text = token('color.text', '#172B4D');
-const border = token('color.border', '#091E4224');
+const paint = (p: Paint) => token(p.token);
+const text = token('color.text');
+const border = token('color.border');
 
 function Legend({ view }: { view: TimelineView }) {
   const item = { display: 'flex', alignItems: 'center', gap: '6px' } as const;
@@ -70,7 +70,7 @@ function Legend({ view }: { view: TimelineView }) {
               y="4"
               width="26"
               height="5"
-              style={{ fill: token('color.background.neutral', '#091E420F'), stroke: paint(NEUTRAL) }}
+              style={{ fill: token('color.background.neutral'), stroke: paint(NEUTRAL) }}
               strokeDasharray="3 2"
             />
           </svg>
@@ -157,11 +157,7 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
               <text x={column.x + 8} y={18} style={{ fontSize: '12px', fontWeight: 600, fill: text }}>
                 {column.name}
               </text>
-              <text
-                x={column.x + 8}
-                y={34}
-                style={{ fontSize: '11px', fill: token('color.text.subtle', '#44546F') }}
-              >
+              <text x={column.x + 8} y={34} style={{ fontSize: '11px', fill: token('color.text.subtle') }}>
                 {column.dates}
               </text>
             </g>
@@ -190,7 +186,7 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
                 style={{
                   fontSize: '11px',
                   fontWeight: cell.over ? 700 : 400,
-                  fill: cell.over ? paint(DANGER_TEXT) : token('color.text.subtlest', '#626F86'),
+                  fill: cell.over ? paint(DANGER_TEXT) : token('color.text.subtlest'),
                 }}
               >
                 {cell.used}/{cell.capacity}
@@ -205,7 +201,7 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
                   y1={lane.y}
                   x2={view.width}
                   y2={lane.y}
-                  style={{ stroke: token('color.border.bold', '#7C8595'), strokeWidth: 1 }}
+                  style={{ stroke: token('color.border.bold'), strokeWidth: 1 }}
                 />
               )}
               <text x={8} y={lane.y + 22} style={{ fontSize: '13px', fontWeight: 600, fill: text }}>
@@ -223,7 +219,7 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
               height={ghost.height}
               rx="2"
               strokeDasharray="3 2"
-              style={{ fill: token('color.background.neutral', '#091E420F'), stroke: paint(NEUTRAL) }}
+              style={{ fill: token('color.background.neutral'), stroke: paint(NEUTRAL) }}
             >
               <title>{`${ghost.key} in the baseline: sprints ${ghost.startSprint + 1}–${ghost.endSprint + 1} (${deltaLabel(ghost.endDelta)} sprints now)`}</title>
             </rect>
@@ -274,7 +270,7 @@ export function Timeline({ plan }: { plan: QuarterPlanView }) {
                   height={bar.height}
                   rx="4"
                   style={{
-                    fill: colour ? paint(colour.fill) : token('color.background.neutral', '#091E420F'),
+                    fill: colour ? paint(colour.fill) : token('color.background.neutral'),
                     stroke: stroke ?? (colour ? paint(colour.border) : paint(NEUTRAL)),
                     strokeWidth: bar.late || bar.onCriticalPath ? 2.5 : 1,
                   }}

@@ -15,14 +15,13 @@ import type {
 /** A design token with the light-theme value Atlaskit falls back to when the host gives no theme. */
 export interface Paint {
   token: Parameters<typeof token>[0];
-  fallback: string;
 }
 
-export const DANGER: Paint = { token: 'color.border.danger', fallback: '#E2483D' };
-export const DANGER_FILL: Paint = { token: 'color.background.danger', fallback: '#FFECEB' };
-export const DANGER_TEXT: Paint = { token: 'color.text.danger', fallback: '#AE2E24' };
-export const CRITICAL: Paint = { token: 'color.border.brand', fallback: '#0C66E4' };
-export const NEUTRAL: Paint = { token: 'color.border.bold', fallback: '#7C8595' };
+export const DANGER: Paint = { token: 'color.border.danger' };
+export const DANGER_FILL: Paint = { token: 'color.background.danger' };
+export const DANGER_TEXT: Paint = { token: 'color.text.danger' };
+export const CRITICAL: Paint = { token: 'color.border.brand' };
+export const NEUTRAL: Paint = { token: 'color.border.bold' };
 
 export interface TimelineSprint {
   readonly name: string;

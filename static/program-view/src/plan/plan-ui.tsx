@@ -3,7 +3,7 @@ import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { Person } from '../../../../src/contract';
 
-export const subtle = { margin: 0, color: token('color.text.subtle', '#44546F') } as const;
+export const subtle = { margin: 0, color: token('color.text.subtle') } as const;
 export const row = {
   display: 'flex',
   alignItems: 'center',
@@ -16,12 +16,12 @@ export const nativeControl = { padding: '6px', minHeight: '36px' } as const;
 
 export const table = { borderCollapse: 'collapse', width: '100%', fontSize: '13px' } as const;
 export const cell = {
-  borderBottom: `1px solid ${token('color.border', '#091E4224')}`,
+  borderBottom: `1px solid ${token('color.border')}`,
   padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`,
   textAlign: 'left',
   verticalAlign: 'top',
 } as const;
-export const headCell = { ...cell, fontWeight: 600, color: token('color.text.subtle', '#44546F') } as const;
+export const headCell = { ...cell, fontWeight: 600, color: token('color.text.subtle') } as const;
 
 /** A titled part of the Plan tab. */
 export function PlanSection({
@@ -43,7 +43,7 @@ export function PlanSection({
       style={{
         ...stack,
         paddingBottom: token('space.200', '16px'),
-        borderBottom: `1px solid ${token('color.border', '#091E4224')}`,
+        borderBottom: `1px solid ${token('color.border')}`,
       }}
     >
       <div style={{ ...row, justifyContent: 'space-between' }}>

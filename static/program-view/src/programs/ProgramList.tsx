@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import type { ProgramListRow } from '../../../../src/contract';
+import { EmptyState } from '../components/EmptyState';
 import { CreateProgram } from './CreateProgram';
 
 /** Every program the viewer takes part in; a click opens it. */
@@ -51,7 +52,26 @@ export function ProgramList({
             { key: p.updatedAt, content: p.updatedAt.slice(0, 10) },
           ],
         }))}
-        emptyView={<p>No programs yet: create one.</p>}
+        emptyView={
+          <EmptyState
+            testId="no-programs"
+            header="No programs yet"
+            description={
+              <>
+                <p>
+                  A program groups the epics several teams deliver toward one goal. Create one and give it a
+                  JQL scope, for example <code>issuetype = Epic AND project in (PAY, ID)</code>.
+                </p>
+                <p>If a program exists but you don’t see it, ask its TPM to add you to it.</p>
+              </>
+            }
+            action={
+              <Button appearance="primary" onClick={() => setCreating(true)}>
+                Create your first program
+              </Button>
+            }
+          />
+        }
       />
     </div>
   );

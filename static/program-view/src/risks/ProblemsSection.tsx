@@ -18,7 +18,7 @@ const card = {
   display: 'grid',
   gap: token('space.100', '8px'),
   padding: token('space.150', '12px'),
-  border: `1px solid ${token('color.border', '#091E4224')}`,
+  border: `1px solid ${token('color.border')}`,
   borderRadius: token('radius.small', '3px'),
 } as const;
 

@@ -54,7 +54,7 @@ export function RecordProblemForm({
         display: 'grid',
         gap: token('space.150', '12px'),
         padding: token('space.200', '16px'),
-        border: `1px solid ${token('color.border.bold', '#758195')}`,
+        border: `1px solid ${token('color.border.bold')}`,
         borderRadius: token('radius.small', '3px'),
       }}
       onSubmit={(event) => {

@@ -1,9 +1,9 @@
 import { token } from '@atlaskit/tokens';
 
-export const subtle = { color: token('color.text.subtle', '#44546F') } as const;
+export const subtle = { color: token('color.text.subtle') } as const;
 
 export const cell = {
-  borderBottom: `1px solid ${token('color.border', '#091E4224')}`,
+  borderBottom: `1px solid ${token('color.border')}`,
   padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`,
   textAlign: 'left',
   verticalAlign: 'top',

@@ -43,10 +43,7 @@ export function ScopeTab({ program, siteUrl }: { program: ProgramSummary; siteUr
         <>
           <Warnings warnings={resource.value.warnings} />
           {resource.value.initiatives.length > 0 && (
-            <p
-              data-testid="initiatives-summary"
-              style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}
-            >
+            <p data-testid="initiatives-summary" style={{ margin: 0, color: token('color.text.subtle') }}>
               {summaryLine(summariseInitiatives(resource.value.initiatives))}
             </p>
           )}

@@ -5,11 +5,11 @@ import { token } from '@atlaskit/tokens';
 import type { BurnUp } from '../../../../src/contract';
 import { burnUpDescription, burnUpGeometry, CHART_SIZE, formatNumber, type Measure } from './status-model';
 
-const text = token('color.text', '#172B4D');
-const subtleText = token('color.text.subtle', '#44546F');
-const grid = token('color.border', '#091E4224');
-const scopeColour = token('color.chart.neutral', '#8590A2');
-const doneColour = token('color.chart.success.bold', '#22A06B');
+const text = token('color.text');
+const subtleText = token('color.text.subtle');
+const grid = token('color.border');
+const scopeColour = token('color.chart.neutral');
+const doneColour = token('color.chart.success.bold');
 
 const cell = {
   borderBottom: `1px solid ${grid}`,

@@ -17,9 +17,9 @@ import { statusAppearance } from '../initiatives-model';
 import { useResource } from '../use-resource';
 import { progressLine, RAG_APPEARANCE, RAG_WORD, windowChange, windowText } from './status-model';
 
-const subtle = { margin: 0, color: token('color.text.subtle', '#44546F') } as const;
+const subtle = { margin: 0, color: token('color.text.subtle') } as const;
 const cell = {
-  borderBottom: `1px solid ${token('color.border', '#091E4224')}`,
+  borderBottom: `1px solid ${token('color.border')}`,
   padding: `${token('space.050', '4px')} ${token('space.100', '8px')}`,
   textAlign: 'left',
   verticalAlign: 'top',

@@ -3,7 +3,7 @@ import { token } from '@atlaskit/tokens';
 import type { ProgramStatusView, ProgressTally } from '../../../../src/contract';
 import { progressLine, type Measure } from './status-model';
 
-const subtle = { margin: 0, color: token('color.text.subtle', '#44546F') } as const;
+const subtle = { margin: 0, color: token('color.text.subtle') } as const;
 
 function Bar({
   label,

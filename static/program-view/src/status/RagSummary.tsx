@@ -4,7 +4,7 @@ import { token } from '@atlaskit/tokens';
 import type { ProgramStatusView } from '../../../../src/contract';
 import { RAG_APPEARANCE, RAG_WORD } from './status-model';
 
-const subtle = { margin: 0, color: token('color.text.subtle', '#44546F') } as const;
+const subtle = { margin: 0, color: token('color.text.subtle') } as const;
 
 /** The program's RAG, the one line on where it stands, every reason worst first, and what limits it. */
 export function RagSummary({ view }: { view: ProgramStatusView }) {

@@ -5,6 +5,7 @@ import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { StatusInitiativeRow } from '../../../../src/contract';
+import { EmptyState } from '../components/EmptyState';
 import { openIssue } from '../host';
 import { statusAppearance, statusSortKey } from '../initiatives-model';
 import {
@@ -20,7 +21,7 @@ import {
 
 export const ROWS_PER_PAGE = 50;
 
-const subtle = { color: token('color.text.subtle', '#44546F') } as const;
+const subtle = { color: token('color.text.subtle') } as const;
 
 const head: HeadType = {
   cells: [
@@ -165,7 +166,14 @@ export function StatusTable({
         rows={worstFirst(rows).map((row) => toRow(row, siteUrl, onOpen))}
         rowsPerPage={ROWS_PER_PAGE}
         defaultPage={1}
-        emptyView={<p>No initiatives in scope that you can see.</p>}
+        emptyView={
+          <EmptyState
+            testId="no-status-initiatives"
+            headingLevel="h4"
+            header="No initiatives in scope that you can see"
+            description="The program’s JQL scope finds no epic in a project you can browse. Check the scope on the Overview tab, or ask a Jira admin for access to the teams’ projects."
+          />
+        }
       />
     </section>
   );

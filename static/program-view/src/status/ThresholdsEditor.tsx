@@ -15,7 +15,7 @@ interface SeverityOption {
 const OPTIONS: SeverityOption[] = SEVERITIES.map((s) => ({ label: s, value: s }));
 
 const field = { display: 'flex', flexDirection: 'column', gap: token('space.050', '4px') } as const;
-const subtle = { margin: 0, color: token('color.text.subtle', '#44546F') } as const;
+const subtle = { margin: 0, color: token('color.text.subtle') } as const;
 
 function NumberField({
   id,
