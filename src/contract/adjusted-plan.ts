@@ -18,6 +18,8 @@ export type {
 } from '../domain/execution/adjusted-plan';
 
 export interface AdjustedPlanView {
+  /** Issue keys left out because the viewer cannot browse their projects; absent when none. */
+  hiddenKeys?: number;
   program: ProgramSummary;
   /** For team names: plans and schedules name teams by id. */
   teams: ProgramTeam[];

@@ -83,6 +83,8 @@ export interface CompletionRecords {
 }
 
 export interface CompletionView extends CompletionRecords {
+  /** Issue keys left out because the viewer cannot browse their projects; absent when none. */
+  hiddenKeys?: number;
   analysis: CompletionAnalysis;
   /** Scope warnings from Jira (e.g. epics the viewer cannot see). */
   warnings: string[];

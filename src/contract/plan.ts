@@ -89,6 +89,8 @@ export interface PlanDependency {
 }
 
 export interface QuarterPlanView {
+  /** Issue keys left out because the viewer cannot browse their projects; absent when none. */
+  hiddenKeys?: number;
   program: ProgramSummary;
   teams: ProgramTeam[];
   roles: ProgramRole[];

@@ -42,6 +42,8 @@ export type ProgramDetails = ProgramRecord;
 export type WithVersion<T> = T & { version: number };
 
 export interface ProgramOverview {
+  /** Issue keys left out because the viewer cannot browse their projects; absent when none. */
+  hiddenKeys?: number;
   program: ProgramDetails;
   /** The caller's roles; `canEdit` is true for owners, `editableTeamIds` lists the teams they lead. */
   roles: ProgramRole[];
@@ -134,7 +136,7 @@ export interface ProgramContract {
   /** Every epic in scope traced up to the OKRs it serves (reads Jira as the viewer). */
   'program/traceability': {
     request: ProgramRef;
-    response: Traceability & { warnings: string[] };
+    response: Traceability & { warnings: string[]; hiddenKeys?: number };
   };
   /** Jira users for the party picker. */
   'program/users/search': { request: { query: string }; response: { users: Person[] } };

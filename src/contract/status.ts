@@ -81,6 +81,8 @@ export interface ProgramStatusView {
   /** The program record's version, for the thresholds write. */
   programVersion: number;
   warnings: string[];
+  /** Issue keys left out because the viewer cannot browse their projects; absent when none. */
+  hiddenKeys?: number;
 }
 
 export interface ImplementationReportView {

@@ -12,6 +12,8 @@ import {
   getAdjustedPlan,
   type AdjustedPlanDeps,
 } from '../services/execution/adjusted-plan';
+import { forViewer } from '../services/visibility';
+import { browseCheckFor } from './browse-check';
 import { defineResolver, type CallContext } from './define';
 import { requestOf, versionSchema } from './program-schemas';
 import { ProgramIdSchema } from './schemas';
@@ -51,8 +53,8 @@ export const adjustedPlanSchemas = {
 };
 
 export function defineAdjustedPlanResolvers(resolver: Resolver): void {
-  defineResolver(resolver, 'plan/adjusted', adjustedPlanSchemas.get, (r, c) =>
-    getAdjustedPlan(adjustedPlanDeps(c), r),
+  defineResolver(resolver, 'plan/adjusted', adjustedPlanSchemas.get, async (r, c) =>
+    forViewer(browseCheckFor(c), await getAdjustedPlan(adjustedPlanDeps(c), r)),
   );
   defineResolver(resolver, 'plan/adjusted/accept', adjustedPlanSchemas.accept, (r, c) =>
     acceptAdjustedPlan(adjustedPlanDeps(c), r),

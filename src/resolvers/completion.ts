@@ -28,6 +28,8 @@ import {
   saveLesson,
 } from '../services/completion/completion-mutations';
 import type { CompletionDeps } from '../services/completion/deps';
+import { forViewer } from '../services/visibility';
+import { browseCheckFor } from './browse-check';
 import { defineResolver, type CallContext } from './define';
 import { requestOf, versionSchema } from './program-schemas';
 import { ProgramIdSchema } from './schemas';
@@ -99,7 +101,9 @@ export const completionSchemas = {
 const s = completionSchemas;
 
 export function defineCompletionResolvers(resolver: Resolver): void {
-  defineResolver(resolver, 'completion/get', s.get, (r, c) => getCompletion(completionDeps(c), r.programId));
+  defineResolver(resolver, 'completion/get', s.get, async (r, c) =>
+    forViewer(browseCheckFor(c), await getCompletion(completionDeps(c), r.programId)),
+  );
   defineResolver(resolver, 'completion/assessment/save', s.assessment, (r, c) =>
     saveAssessment(completionDeps(c), r),
   );

@@ -27,6 +27,8 @@ import {
   updateSession,
 } from '../services/plan/plan-mutations';
 import { loadPlanScope, requirePlan, teamOkrsOf } from '../services/plan/plan-view';
+import { forViewer } from '../services/visibility';
+import { browseCheckFor } from './browse-check';
 import { defineResolver, type CallContext } from './define';
 import { planSchemas as s } from './plan-schemas';
 
@@ -53,7 +55,9 @@ function planDeps(context: CallContext): PlanDeps {
 
 export function definePlanResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'plan/list', s.list, (r, c) => listPlans(planDeps(c), r.programId));
-  defineResolver(resolver, 'plan/get', s.get, (r, c) => getPlan(planDeps(c), r));
+  defineResolver(resolver, 'plan/get', s.get, async (r, c) =>
+    forViewer(browseCheckFor(c), await getPlan(planDeps(c), r)),
+  );
   defineResolver(resolver, 'plan/create', s.create, (r, c) => createPlan(planDeps(c), r));
   defineResolver(resolver, 'plan/boards', s.boards, async (r, c) => {
     const deps = planDeps(c);

@@ -2,6 +2,8 @@ import type Resolver from '@forge/resolver';
 import type { ResolverKey } from '../contract';
 import type { ProgramItemKind } from '../ports/program-store';
 import { agreeItem, deleteItem, saveItem, type SaveRequest } from '../services/program/program-items';
+import { forViewer } from '../services/visibility';
+import { browseCheckFor } from './browse-check';
 import { defineResolver } from './define';
 import { programDeps } from './program-deps';
 import { agreeItemSchema, deleteItemSchema, ITEM_FIELDS, requestOf, saveItemSchema } from './program-schemas';
@@ -23,17 +25,25 @@ export function defineProgramItemResolvers(resolver: Resolver): void {
       resolver,
       saveKey,
       requestOf<typeof saveKey>(saveItemSchema(ITEM_FIELDS[kind])),
-      (request, context) =>
-        saveItem(programDeps(), context.accountId, kind, request as unknown as SaveRequest<typeof kind>),
+      async (request, context) =>
+        forViewer(
+          browseCheckFor(context),
+          await saveItem(
+            programDeps(),
+            context.accountId,
+            kind,
+            request as unknown as SaveRequest<typeof kind>,
+          ),
+        ),
     );
-    defineResolver(resolver, deleteKey, deleteItemSchema, (request, context) =>
-      deleteItem(programDeps(), context.accountId, kind, request),
+    defineResolver(resolver, deleteKey, deleteItemSchema, async (request, context) =>
+      forViewer(browseCheckFor(context), await deleteItem(programDeps(), context.accountId, kind, request)),
     );
   }
   for (const kind of ['goal', 'milestone'] as const) {
     const key = `program/${ROUTES[kind]}/agree` as const;
-    defineResolver(resolver, key, agreeItemSchema, (request, context) =>
-      agreeItem(programDeps(), context.accountId, kind, request),
+    defineResolver(resolver, key, agreeItemSchema, async (request, context) =>
+      forViewer(browseCheckFor(context), await agreeItem(programDeps(), context.accountId, kind, request)),
     );
   }
 }

@@ -10,6 +10,8 @@ import {
   updateProgram,
 } from '../services/program/program-admin';
 import { listPrograms, loadOverview } from '../services/program/overview';
+import { forViewer } from '../services/visibility';
+import { browseCheckFor } from './browse-check';
 import { defineResolver } from './define';
 import { defineProgramItemResolvers } from './program-items';
 import { defineProgramLookupResolvers } from './program-lookups';
@@ -40,7 +42,7 @@ export function defineProgramResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'program/get', programRefSchema, async (request, context) => {
     const deps = programDeps();
     const program = await authorize(deps.programs, request.programId, context.accountId, 'read');
-    return loadOverview(deps.programs, program, context.accountId);
+    return forViewer(browseCheckFor(context), await loadOverview(deps.programs, program, context.accountId));
   });
 
   defineResolver(

@@ -9,6 +9,7 @@ import type { RiskSeverity } from '../domain/risks/risk';
 import type { LinkTypeRef } from '../domain/scope/types';
 import type { DailyDeps } from '../services/execution/daily';
 import { getImplementationReport, getProgramStatus, setRagThresholds } from '../services/execution/status';
+import { browseCheckFor } from './browse-check';
 import { defineResolver } from './define';
 import { ProgramIdSchema } from './schemas';
 
@@ -71,7 +72,10 @@ const schemas = {
 
 export function defineStatusResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'status/get', schemas.get, (r, c) =>
-    getProgramStatus({ ...executionDeps('user', c.siteId), accountId: c.accountId }, r.programId),
+    getProgramStatus(
+      { ...executionDeps('user', c.siteId), accountId: c.accountId, browse: browseCheckFor(c) },
+      r.programId,
+    ),
   );
   defineResolver(resolver, 'status/initiative', schemas.initiative, (r, c) =>
     getImplementationReport(

@@ -1,6 +1,13 @@
 // The program's execution status as one viewer sees it: the execution state loaded as the viewer, its
 // progress, what the plan in force expects, the detected risks, the RAG with reasons, the burn-up from the
 // daily snapshots of the viewer's projects, one row per initiative, and each initiative's report.
+import {
+  hiddenKeysIn,
+  keyVisibility,
+  readableReasons,
+  withoutHiddenKeys,
+  type BrowseCheckDeps,
+} from '../visibility';
 import type {
   ImplementationReportView,
   ProgramStatusView,
@@ -93,7 +100,34 @@ function rowsOf(a: StatusAssessment): StatusInitiativeRow[] {
 }
 
 /** status/get: anyone with a role in the program; Jira is read as the viewer. */
-export async function getProgramStatus(deps: StatusDeps, programId: string): Promise<ProgramStatusView> {
+export async function getProgramStatus(
+  deps: StatusDeps & { browse?: BrowseCheckDeps },
+  programId: string,
+): Promise<ProgramStatusView> {
+  const view = await programStatus(deps, programId);
+  return deps.browse ? statusForViewer(deps.browse, view) : view;
+}
+
+/** Plan records and detected risks name initiatives the viewer may not browse: those reasons are only counted. */
+async function statusForViewer(browse: BrowseCheckDeps, view: ProgramStatusView): Promise<ProgramStatusView> {
+  const visibility = await keyVisibility(browse, view);
+  const hiddenKeys = hiddenKeysIn(view, visibility);
+  if (hiddenKeys === 0) return view;
+  const { reasons, hidden } = readableReasons(view.rag.reasons, visibility);
+  const limitations =
+    hidden > 0
+      ? [
+          ...view.rag.limitations,
+          `${hidden} ${hidden === 1 ? 'reason concerns' : 'reasons concern'} issues you cannot see.`,
+        ]
+      : view.rag.limitations;
+  return {
+    ...withoutHiddenKeys({ ...view, rag: { ...view.rag, reasons, limitations } }, visibility),
+    hiddenKeys,
+  };
+}
+
+async function programStatus(deps: StatusDeps, programId: string): Promise<ProgramStatusView> {
   const program = await authorize(deps.programs, programId, deps.accountId, 'read');
   const [a, history] = await Promise.all([assessProgram(deps, program), deps.history.list(programId)]);
   const { initiatives: _perInitiative, ...expected } = a.expected ?? { initiatives: [] };

@@ -3,9 +3,8 @@
 import type { ProgramRecord } from '../../domain/program/program';
 import type { Risk } from '../../domain/risks/risk';
 import { allows } from '../access';
+import { keyVisibility } from '../visibility';
 import type { RiskRegisterDeps } from './deps';
-
-const projectOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
 
 /** The program teams a risk concerns: those detection named, and the team its owner leads. */
 export function teamsOfRisk(
@@ -30,8 +29,6 @@ export function canManageProblem(
   );
 }
 
-const ISSUE_KEY = /\b[A-Z][A-Z0-9_]*-[1-9][0-9]*\b/g;
-
 /** What one viewer may see of what the app found: the projects they may browse, asked of Jira as them. */
 export interface ViewerFilter {
   /** Manual risks always; detected ones when the viewer may browse every project they name. */
@@ -47,14 +44,9 @@ export async function viewerFilter(
 ): Promise<ViewerFilter> {
   const named = (risk: Pick<Risk, 'source' | 'initiativeKeys'>) =>
     risk.source === 'detected' ? (risk.initiativeKeys ?? []) : [];
-  const inText = (text: string) => text.match(ISSUE_KEY) ?? [];
-  const projects = [...new Set([...risks.flatMap(named), ...texts.flatMap(inText)].map(projectOf))].sort();
-  let visible = new Set<string>();
-  if (projects.length > 0) {
-    const ids = await deps.projectIdsByKey(projects);
-    const allowed = await deps.browsableProjectIds(Object.values(ids));
-    visible = new Set(projects.filter((p) => ids[p] !== undefined && allowed.has(ids[p])));
-  }
-  const all = (keys: readonly string[]) => keys.every((key) => visible.has(projectOf(key)));
-  return { canSee: (risk) => all(named(risk)), canRead: (text) => all(inText(text)) };
+  const visibility = await keyVisibility(deps, [...risks.flatMap(named), ...texts].join(' '));
+  return {
+    canSee: (risk) => named(risk).every(visibility.canBrowse),
+    canRead: visibility.canRead,
+  };
 }
