@@ -1,6 +1,5 @@
 import { useCallback, useMemo } from 'react';
 import Heading from '@atlaskit/heading';
-import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ProgramDependencies, ProgramSummary } from '../../../../src/contract';
 import { call } from '../api';
@@ -9,12 +8,12 @@ import { BlockSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { useResource } from '../use-resource';
 import { dependencyGraphView, dependencySummary, edgeRows } from './dependencies-model';
-import { DependencyGraph } from './DependencyGraph';
+import { IncrementalGraph } from './IncrementalGraph';
 import { CycleList, EdgeTable, ExternalTable } from './DependencyTables';
 
 const stack = (gap: Parameters<typeof token>[0], fallback: string) =>
   ({ display: 'flex', flexDirection: 'column', gap: token(gap, fallback) }) as const;
-const subtle = token('color.text.subtle', '#44546F');
+const subtle = token('color.text.subtle');
 
 function Dependencies({ value, siteUrl }: { value: ProgramDependencies; siteUrl: string | undefined }) {
   const view = useMemo(() => dependencyGraphView(value), [value]);
@@ -40,23 +39,16 @@ function Dependencies({ value, siteUrl }: { value: ProgramDependencies; siteUrl:
         </Heading>
         {value.nodes.length === 0 ? (
           <p style={{ margin: 0, color: subtle }}>This program has no initiatives you can see yet.</p>
-        ) : view.drawable ? (
+        ) : (
           <>
             <p style={{ margin: 0, color: subtle }}>
               Arrows point from the initiative that must finish first to the one that waits for it. Select an
               initiative to open it in Jira.
               {value.criticalPath.length > 0 && ` ★ marks the critical path by estimate.`}
             </p>
-            <DependencyGraph view={view} />
+            {/* A big program's graph opens on a part of it (incremental graph). */}
+            <IncrementalGraph view={view} />
           </>
-        ) : (
-          <SectionMessage
-            appearance="information"
-            title="Too many initiatives to draw"
-            testId="dependency-graph-too-large"
-          >
-            <p>{view.reason}</p>
-          </SectionMessage>
         )}
       </section>
 

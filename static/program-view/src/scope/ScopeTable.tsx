@@ -1,5 +1,4 @@
-import { useMemo, useState, type MouseEvent } from 'react';
-import DynamicTable from '@atlaskit/dynamic-table';
+import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
@@ -14,6 +13,8 @@ import {
   statusAppearance,
   statusSortKey,
 } from '../initiatives-model';
+import { PagedTable } from '../tables/PagedTable';
+import type { SortValue } from '../tables/paging-model';
 import { dependencyText, estimateSortKey, estimateText, filterByTeams, teamsOf } from './scope-model';
 
 export const ROWS_PER_PAGE = 50;
@@ -31,7 +32,7 @@ const head: HeadType = {
   ],
 };
 
-const subtle = { color: token('color.text.subtle', '#44546F'), whiteSpace: 'nowrap' } as const;
+const subtle = { color: token('color.text.subtle'), whiteSpace: 'nowrap' } as const;
 
 function IssueKeyLink({ issueKey, siteUrl }: { issueKey: string; siteUrl: string | undefined }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -112,6 +113,17 @@ function toRow(initiative: InitiativeRow, siteUrl: string | undefined): RowType 
   };
 }
 
+/** What each sortable column sorts by, read off the initiative (only the page shown becomes rows). */
+const sortValues: Record<string, (initiative: InitiativeRow) => SortValue> = {
+  key: (initiative) => initiative.key,
+  team: (initiative) => initiative.team,
+  status: (initiative) => statusSortKey(initiative.status),
+  estimate: (initiative) => estimateSortKey(initiative.estimate),
+  progress: (initiative) => progressSortKey(initiative.children),
+  upstream: (initiative) => initiative.upstream,
+  downstream: (initiative) => initiative.downstream,
+};
+
 interface TeamOption {
   label: string;
   value: string;
@@ -130,6 +142,7 @@ export function ScopeTable(props: {
     [initiatives],
   );
   const shown = useMemo(() => filterByTeams(initiatives, teams), [initiatives, teams]);
+  const row = useCallback((initiative: InitiativeRow) => toRow(initiative, siteUrl), [siteUrl]);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150', '12px') }}>
       {options.length > 1 && (
@@ -148,14 +161,14 @@ export function ScopeTable(props: {
           />
         </div>
       )}
-      <DynamicTable
+      <PagedTable
         label={`Initiatives in ${program.name}`}
         head={head}
-        rows={shown.map((initiative) => toRow(initiative, siteUrl))}
+        items={shown}
+        sortValues={sortValues}
+        toRow={row}
         rowsPerPage={ROWS_PER_PAGE}
-        defaultPage={1}
-        defaultSortKey="key"
-        defaultSortOrder="ASC"
+        defaultSort={{ key: 'key', order: 'ASC' }}
         testId="initiatives-table"
         emptyView={
           <div
@@ -165,7 +178,7 @@ export function ScopeTable(props: {
             <p style={{ fontWeight: token('font.weight.semibold', '600') }}>
               No initiatives in this program yet
             </p>
-            <p style={{ color: token('color.text.subtle', '#44546F') }}>
+            <p style={{ color: token('color.text.subtle') }}>
               Its scope is <code>{program.scopeJql}</code>. Add epics that match this JQL, or link an epic to
               the program from the Programs panel on the epic. You only see epics in projects you can browse.
             </p>
