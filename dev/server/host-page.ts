@@ -19,12 +19,6 @@ export type ColorMode = 'light' | 'dark';
 /** Where Jira serves a Forge global page; the app's own path follows it (`…/programs/<id>/<tab>`). */
 export const GLOBAL_PAGE_BASE = '/jira/apps/local-app/local-env';
 
-/** The host URL of an app path, as Jira shows it once the app pushes that path onto its history. */
-export function globalPageUrl(appPath: string): string {
-  const path = appPath.startsWith('/') ? appPath : `/${appPath}`;
-  return path === '/' ? GLOBAL_PAGE_BASE : `${GLOBAL_PAGE_BASE}${path}`;
-}
-
 /** The host's colour mode from `?theme=`: dark when asked for, light otherwise (Jira's default). */
 export function colorModeOf(theme: unknown): ColorMode {
   return theme === 'dark' ? 'dark' : 'light';
@@ -91,7 +85,8 @@ export function renderHostPage(model: HostPageModel): string {
   const appSrc = issue
     ? `/epic-panel/index.html?issue=${encodeURIComponent(issue.key)}&as=${as}${theme}`
     : `/app/index.html?as=${as}&path=${encodeURIComponent(appPath)}${theme}`;
-  const switchAction = issue ? `/issue/${encodeURIComponent(issue.key)}` : globalPageUrl(appPath);
+  // Another user may not take part in the program on screen: switching opens the global page's start.
+  const switchAction = issue ? `/issue/${encodeURIComponent(issue.key)}` : GLOBAL_PAGE_BASE;
   const frame = issue
     ? `<main class="issue-view">
       <p class="issue-crumb">${escapeHtml(issue.type)} · <span id="issue-key">${escapeHtml(issue.key)}</span></p>

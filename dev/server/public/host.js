@@ -9,8 +9,6 @@
   if (form && select) {
     if (submit) submit.hidden = true;
     select.addEventListener('change', function () {
-      // Stay where the app is: its path may have moved since the page loaded.
-      form.setAttribute('action', location.pathname);
       form.submit();
     });
   }
