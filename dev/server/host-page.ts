@@ -19,6 +19,12 @@ export type ColorMode = 'light' | 'dark';
 /** Where Jira serves a Forge global page; the app's own path follows it (`…/programs/<id>/<tab>`). */
 export const GLOBAL_PAGE_BASE = '/jira/apps/local-app/local-env';
 
+/** The host URL of an app path, as Jira shows it once the app pushes that path onto its history. */
+export function globalPageUrl(appPath: string): string {
+  const path = appPath.startsWith('/') ? appPath : `/${appPath}`;
+  return path === '/' ? GLOBAL_PAGE_BASE : `${GLOBAL_PAGE_BASE}${path}`;
+}
+
 /** The host's colour mode from `?theme=`: dark when asked for, light otherwise (Jira's default). */
 export function colorModeOf(theme: unknown): ColorMode {
   return theme === 'dark' ? 'dark' : 'light';
