@@ -193,3 +193,21 @@ export function seriousViolations(violations: readonly AxeViolation[]): string[]
 export async function frameColorMode(frame: Frame): Promise<string | null> {
   return frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'));
 }
+
+/** A resolver's answer through the dev server's `POST /__dev/invoke`, as the demo user with this account id. */
+export async function devInvoke<T>(
+  stackUrl: string,
+  key: string,
+  payload: Record<string, unknown>,
+  accountId: string,
+): Promise<T> {
+  const response = await fetch(`${stackUrl}/__dev/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ key, payload, accountId }),
+  });
+  const answer = (await response.json()) as { success: boolean; data?: T; errors?: unknown };
+  if (!answer.success || answer.data === undefined)
+    throw new Error(`${key} failed: ${JSON.stringify(answer.errors)}`);
+  return answer.data;
+}

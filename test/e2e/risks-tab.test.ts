@@ -8,7 +8,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { RiskRegisterView } from '../../src/contract';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
-import { chromiumOrSkip, openBrowserStack } from './browser';
+import { chromiumOrSkip, devInvoke, openBrowserStack } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -41,21 +41,8 @@ describeInBrowser('Risks tab in a browser', () => {
 
   const app = (): FrameLocator => page.frameLocator('#forge-app');
 
-  async function registerAs(email: string): Promise<RiskRegisterView> {
-    const response = await fetch(`${stack.url}/__dev/invoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        key: 'risks/get',
-        payload: { programId: DEMO_PROGRAM.id },
-        accountId: accountOf(email),
-      }),
-    });
-    const answer = (await response.json()) as { success: boolean; data?: RiskRegisterView; errors?: unknown };
-    if (!answer.success || !answer.data)
-      throw new Error(`risks/get failed: ${JSON.stringify(answer.errors)}`);
-    return answer.data;
-  }
+  const registerAs = (email: string): Promise<RiskRegisterView> =>
+    devInvoke<RiskRegisterView>(stack.url, 'risks/get', { programId: DEMO_PROGRAM.id }, accountOf(email));
 
   async function openRisks(email: string): Promise<void> {
     await page.goto(`${stack.url}/?as=${encodeURIComponent(email)}`);

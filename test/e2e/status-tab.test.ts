@@ -8,7 +8,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { ProgramStatusView } from '../../src/contract';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
-import { chromiumOrSkip, openBrowserStack } from './browser';
+import { chromiumOrSkip, devInvoke, openBrowserStack } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -41,25 +41,8 @@ describeInBrowser('Status tab in a browser', () => {
 
   const app = (): FrameLocator => page.frameLocator('#forge-app');
 
-  async function statusAs(email: string): Promise<ProgramStatusView> {
-    const response = await fetch(`${stack.url}/__dev/invoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        key: 'status/get',
-        payload: { programId: DEMO_PROGRAM.id },
-        accountId: accountOf(email),
-      }),
-    });
-    const answer = (await response.json()) as {
-      success: boolean;
-      data?: ProgramStatusView;
-      errors?: unknown;
-    };
-    if (!answer.success || !answer.data)
-      throw new Error(`status/get failed: ${JSON.stringify(answer.errors)}`);
-    return answer.data;
-  }
+  const statusAs = (email: string): Promise<ProgramStatusView> =>
+    devInvoke<ProgramStatusView>(stack.url, 'status/get', { programId: DEMO_PROGRAM.id }, accountOf(email));
 
   async function openStatus(email: string): Promise<void> {
     await page.goto(`${stack.url}/?as=${encodeURIComponent(email)}`);
