@@ -87,7 +87,11 @@ export function withoutOrderBy(jql: string): string {
       if (c === '\\') i++;
       else if (c === quote) quote = null;
     } else if (c === '"' || c === "'") quote = c;
-    else if (/^order\s+by\b/i.test(jql.slice(i)) && (i === 0 || !/[\w.]/.test(jql[i - 1] ?? '')))
+    else if (
+      (c === 'o' || c === 'O') &&
+      (i === 0 || !/[\w.]/.test(jql[i - 1] ?? '')) &&
+      /^order\s+by\b/i.test(jql.slice(i, i + 256))
+    )
       return jql.slice(0, i).trim();
   }
   return jql.trim();
