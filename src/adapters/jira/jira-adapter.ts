@@ -70,10 +70,12 @@ export const memoryFieldCaches = (ttlMs: number, now: () => number = Date.now) =
   memorySiteCaches<SiteFields>(ttlMs, now);
 
 /**
- * Requests in flight at once. Resolvers have 25 s and a 1,000-epic program needs ~230 calls, so the
- * adapter keeps many in flight, but no more than Jira tolerates from one user before it answers 429.
+ * Requests in flight at once. Resolvers have 25 s and a 1,000-epic program needs ~230 calls, so the adapter
+ * keeps many in flight, but no more than Jira tolerates from one user before it answers 429 (which is retried
+ * after Retry-After). Against the emulator at 100 ms a call, 24 loads that program in ~2.5 s against ~3.0 s
+ * with 16; 32 gains little more (~0.1 s) for a third more burst.
  */
-export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_CONCURRENCY = 24;
 
 export interface JiraAdapterOptions {
   actor: Actor;
