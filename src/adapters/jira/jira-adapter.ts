@@ -161,10 +161,10 @@ export class ForgeJiraAdapter implements JiraPort {
 
   async fetchInitiatives(issueIds: readonly string[]): Promise<ScopeEpic[]> {
     const fields = await this.siteFields();
+    // Only what toScopeEpic reads: every field asked for is rendered, sent and parsed for 1,000 epics.
     const wanted = [
       'summary',
       'status',
-      'issuetype',
       'project',
       'issuelinks',
       'duedate',
