@@ -211,3 +211,40 @@ export async function devInvoke<T>(
     throw new Error(`${key} failed: ${JSON.stringify(answer.errors)}`);
   return answer.data;
 }
+
+/**
+ * Opens a program on one tab of the program view as a demo user and waits for the tab (or its load error,
+ * which fails with the message); a screenshot of the page lands in `resultsDir` when it does not come.
+ */
+export async function openProgramTab(
+  page: Page,
+  options: {
+    stackUrl: string;
+    email: string;
+    programId: string;
+    tab: string;
+    label: string;
+    resultsDir: string;
+  },
+): Promise<void> {
+  const { stackUrl, email, programId, tab, label, resultsDir } = options;
+  const app = page.frameLocator('#forge-app');
+  const shot = path.join(resultsDir, `${tab}-tab-error.png`);
+  await page.goto(`${stackUrl}/?as=${encodeURIComponent(email)}`);
+  try {
+    await app.getByTestId(`open-program-${programId}`).click({ timeout: 30_000 });
+    await app.getByTestId(`tab-${tab}`).click({ timeout: 30_000 });
+    await app
+      .locator(`[data-testid="${tab}-tab"], [data-testid="load-error"]`)
+      .first()
+      .waitFor({ timeout: 60_000 });
+  } catch (error) {
+    await page.screenshot({ path: shot, fullPage: true });
+    throw error;
+  }
+  const error = app.getByTestId('load-error');
+  if ((await error.count()) > 0) {
+    await page.screenshot({ path: shot });
+    throw new Error(`The ${label} tab shows an error: ${await error.first().textContent()}`);
+  }
+}

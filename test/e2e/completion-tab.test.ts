@@ -9,7 +9,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
 import type { ProgramOverview } from '../../src/contract';
-import { chromiumOrSkip, openBrowserStack } from './browser';
+import { chromiumOrSkip, openBrowserStack, openProgramTab } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -67,23 +67,15 @@ describeInBrowser('The Completion tab in a browser', () => {
     return (await response.json()) as Answer<T>;
   }
 
-  async function openCompletion(as: string): Promise<void> {
-    await page.goto(`${stack.url}/?as=${encodeURIComponent(as)}`);
-    try {
-      await app().getByTestId(`open-program-${programId}`).click({ timeout: 30_000 });
-      await app().getByTestId('tab-completion').click({ timeout: 30_000 });
-      await app()
-        .locator('[data-testid="completion-tab"], [data-testid="load-error"]')
-        .first()
-        .waitFor({ timeout: 60_000 });
-    } catch (error) {
-      await page.screenshot({ path: path.join(resultsDir, 'completion-error.png'), fullPage: true });
-      throw error;
-    }
-    const error = app().getByTestId('load-error');
-    if ((await error.count()) > 0)
-      throw new Error(`The Completion tab shows an error: ${await error.first().textContent()}`);
-  }
+  const openCompletion = (as: string): Promise<void> =>
+    openProgramTab(page, {
+      stackUrl: stack.url,
+      email: as,
+      programId: programId,
+      tab: 'completion',
+      label: 'Completion',
+      resultsDir,
+    });
 
   /** Moves the demo program on, stage by stage, to Completion (the gates' reasons given), as the TPM. */
   async function moveToCompletion(): Promise<void> {

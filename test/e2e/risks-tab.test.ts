@@ -8,7 +8,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { RiskRegisterView } from '../../src/contract';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
-import { chromiumOrSkip, devInvoke, openBrowserStack } from './browser';
+import { chromiumOrSkip, devInvoke, openBrowserStack, openProgramTab } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -44,25 +44,15 @@ describeInBrowser('Risks tab in a browser', () => {
   const registerAs = (email: string): Promise<RiskRegisterView> =>
     devInvoke<RiskRegisterView>(stack.url, 'risks/get', { programId: DEMO_PROGRAM.id }, accountOf(email));
 
-  async function openRisks(email: string): Promise<void> {
-    await page.goto(`${stack.url}/?as=${encodeURIComponent(email)}`);
-    try {
-      await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
-      await app().getByTestId('tab-risks').click({ timeout: 30_000 });
-      await app()
-        .locator('[data-testid="risks-tab"], [data-testid="load-error"]')
-        .first()
-        .waitFor({ timeout: 60_000 });
-    } catch (error) {
-      await page.screenshot({ path: path.join(resultsDir, 'risks-tab-error.png'), fullPage: true });
-      throw error;
-    }
-    const error = app().getByTestId('load-error');
-    if ((await error.count()) > 0) {
-      await page.screenshot({ path: path.join(resultsDir, 'risks-tab-error.png') });
-      throw new Error(`The Risks tab shows an error: ${await error.first().textContent()}`);
-    }
-  }
+  const openRisks = (email: string): Promise<void> =>
+    openProgramTab(page, {
+      stackUrl: stack.url,
+      email: email,
+      programId: DEMO_PROGRAM.id,
+      tab: 'risks',
+      label: 'Risks',
+      resultsDir,
+    });
 
   it('shows the TPM what detection finds, registers it with Detect now, with its reason and history', async () => {
     await openRisks(TPM);

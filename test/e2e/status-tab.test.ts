@@ -8,7 +8,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { ProgramStatusView } from '../../src/contract';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
-import { chromiumOrSkip, devInvoke, openBrowserStack } from './browser';
+import { chromiumOrSkip, devInvoke, openBrowserStack, openProgramTab } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -44,25 +44,15 @@ describeInBrowser('Status tab in a browser', () => {
   const statusAs = (email: string): Promise<ProgramStatusView> =>
     devInvoke<ProgramStatusView>(stack.url, 'status/get', { programId: DEMO_PROGRAM.id }, accountOf(email));
 
-  async function openStatus(email: string): Promise<void> {
-    await page.goto(`${stack.url}/?as=${encodeURIComponent(email)}`);
-    try {
-      await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
-      await app().getByTestId('tab-status').click({ timeout: 30_000 });
-      await app()
-        .locator('[data-testid="status-tab"], [data-testid="load-error"]')
-        .first()
-        .waitFor({ timeout: 60_000 });
-    } catch (error) {
-      await page.screenshot({ path: path.join(resultsDir, 'status-tab-error.png'), fullPage: true });
-      throw error;
-    }
-    const error = app().getByTestId('load-error');
-    if ((await error.count()) > 0) {
-      await page.screenshot({ path: path.join(resultsDir, 'status-tab-error.png') });
-      throw new Error(`The Status tab shows an error: ${await error.first().textContent()}`);
-    }
-  }
+  const openStatus = (email: string): Promise<void> =>
+    openProgramTab(page, {
+      stackUrl: stack.url,
+      email: email,
+      programId: DEMO_PROGRAM.id,
+      tab: 'status',
+      label: 'Status',
+      resultsDir,
+    });
 
   it('shows the TPM the RAG with its reasons, progress, burn-up and initiatives, and opens a report', async () => {
     await openStatus(TPM);
