@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page, Request, Route } from 'playwright-core';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, openBrowserStack } from './browser';
+import { appFrame, chromiumOrSkip, openBrowserStack, runAxe, seriousViolations } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -23,6 +23,47 @@ function epicOutsideProgram(site: SiteData, projectKey?: string): string {
   );
   if (!epic) throw new Error('The demo site has no epic outside the program');
   return epic.key;
+}
+
+/** The resolver a dev-bridge call names (its POST body's key), or undefined for any other request. */
+function resolverKey(request: Request): string | undefined {
+  const body: unknown = request.method() === 'POST' ? request.postDataJSON() : undefined;
+  return typeof body === 'object' && body !== null && 'key' in body && typeof body.key === 'string'
+    ? body.key
+    : undefined;
+}
+
+/**
+ * Holds the matching requests of the page and its frame until `release()`: the panel stays in its loading
+ * state for as long as the test looks at it, with no waiting on the clock.
+ */
+async function holdRequests(page: Page, url: string, matches: (request: Request) => boolean) {
+  let open = (): void => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const handler = async (route: Route) => {
+    if (!matches(route.request())) return route.fallback();
+    await gate;
+    return route.fallback();
+  };
+  await page.route(url, handler);
+  return {
+    release: async () => {
+      open();
+      await page.unroute(url, handler);
+    },
+  };
+}
+
+/** How many of the frame's skeleton shapes are animating. */
+function shimmeringShapes(frame: Frame): Promise<number> {
+  return frame.evaluate(
+    () =>
+      [...document.querySelectorAll('[data-skeleton] *')].filter(
+        (shape) => getComputedStyle(shape).animationName !== 'none',
+      ).length,
+  );
 }
 
 describeInBrowser('the epic panel in a browser', () => {
@@ -101,5 +142,106 @@ describeInBrowser('the epic panel in a browser', () => {
     await page.screenshot({ path: path.join(resultsDir, 'epic-panel-read-only.png') });
     expect(site.issues.find((i) => i.key === outside)?.properties['programs.membership']).toBeUndefined();
     expect(browserProblems).toEqual([]);
+  }, 60_000);
+
+  it('stands a skeleton shaped like the panel in for it while loading, and holds it still for reduced motion', async () => {
+    const epic = site.program.cycle[0]!;
+    const context = await holdRequests(page, '**/__dev/context*', () => true);
+    const resolvers = await holdRequests(page, '**/__dev/invoke', (request) =>
+      ['epic/programs', 'epic/dependencies'].includes(resolverKey(request) ?? ''),
+    );
+    try {
+      await page.goto(`${stack.url}/issue/${epic}?as=${encodeURIComponent('tpm@example.com')}`);
+      const frame = await appFrame(page);
+      const whole = panel().locator('[data-skeleton="epic-panel"]');
+      await whole.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(resultsDir, 'epic-panel-reading.png') });
+      await expect(whole.getAttribute('role')).resolves.toBe('status');
+      await expect(whole.getAttribute('aria-busy')).resolves.toBe('true');
+      await expect(whole.textContent()).resolves.toBe('Reading the issue…');
+      await expect(shimmeringShapes(frame)).resolves.toBeGreaterThan(0);
+      // No spinner beside it: Atlaskit's labelled spinner is an <svg role="img">.
+      await expect(panel().getByRole('img').count()).resolves.toBe(0);
+
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await frame.waitForFunction(
+        () =>
+          [...document.querySelectorAll('[data-skeleton] *')].every(
+            (shape) => getComputedStyle(shape).animationName === 'none',
+          ),
+        undefined,
+        { timeout: 10_000 },
+      );
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+
+      await context.release();
+      const programs = panel().locator('section[aria-labelledby="programs-heading"]');
+      const dependencies = panel().locator('section[aria-labelledby="dependencies-heading"]');
+      await programs.locator('[data-skeleton="epic-programs"]').waitFor({ timeout: 30_000 });
+      await dependencies.locator('[data-skeleton="epic-dependencies"]').waitFor();
+      await expect(programs.getByRole('status').textContent()).resolves.toBe('Loading programs…');
+      await expect(dependencies.getByRole('status').textContent()).resolves.toBe('Loading dependencies…');
+      await expect(whole.count()).resolves.toBe(0);
+      await page.screenshot({ path: path.join(resultsDir, 'epic-panel-loading.png') });
+      expect(seriousViolations(await runAxe(frame))).toEqual([]);
+
+      await resolvers.release();
+      await programRow().waitFor({ timeout: 30_000 });
+      await panel().getByTestId(`dependencies-${DEMO_PROGRAM.id}`).waitFor({ timeout: 30_000 });
+      await expect(panel().locator('[data-skeleton]').count()).resolves.toBe(0);
+      expect(browserProblems).toEqual([]);
+    } finally {
+      await page.emulateMedia({ reducedMotion: null });
+      await context.release();
+      await resolvers.release();
+    }
+  }, 90_000);
+
+  it('shows the resolver’s message when the programs fail to load, and loads them on Retry', async () => {
+    const message = 'Jira answered 503 to the program search; nothing was changed.';
+    let failed = 0;
+    const failOnce = async (route: Route) => {
+      if (resolverKey(route.request()) !== 'epic/programs' || failed > 0) return route.fallback();
+      failed += 1;
+      return route.fulfill({
+        json: { success: false, errors: [{ errorType: 'UPSTREAM', message }] },
+      });
+    };
+    await page.route('**/__dev/invoke', failOnce);
+    try {
+      await page.goto(
+        `${stack.url}/issue/${site.program.cycle[0]!}?as=${encodeURIComponent('tpm@example.com')}`,
+      );
+      const error = panel().getByTestId('programs-error');
+      await error.waitFor({ timeout: 30_000 });
+      const text = await error.textContent();
+      expect(text).toContain('Jira did not answer');
+      expect(text).toContain(message);
+      await panel().getByTestId(`dependencies-${DEMO_PROGRAM.id}`).waitFor({ timeout: 30_000 });
+      await error.getByRole('button', { name: 'Retry' }).click();
+      await programRow().waitFor({ timeout: 30_000 });
+      await expect(error.count()).resolves.toBe(0);
+      expect(failed).toBe(1);
+      expect(browserProblems).toEqual([]);
+    } finally {
+      await page.unroute('**/__dev/invoke', failOnce);
+    }
+  }, 60_000);
+
+  it('says it could not read its issue, rather than that there is none, when the host’s context fails', async () => {
+    const refuse = (route: Route) => route.fulfill({ status: 503, body: 'host unavailable' });
+    await page.route('**/__dev/context*', refuse);
+    try {
+      await page.goto(
+        `${stack.url}/issue/${site.program.cycle[0]!}?as=${encodeURIComponent('tpm@example.com')}`,
+      );
+      const error = panel().getByTestId('issue-error');
+      await error.waitFor({ timeout: 30_000 });
+      await expect(error.getByRole('button', { name: 'Retry' }).count()).resolves.toBe(1);
+      await expect(panel().getByTestId('no-issue').count()).resolves.toBe(0);
+      await expect(panel().locator('[data-skeleton]').count()).resolves.toBe(0);
+    } finally {
+      await page.unroute('**/__dev/context*', refuse);
+    }
   }, 60_000);
 });

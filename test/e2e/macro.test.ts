@@ -1,15 +1,57 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page, Request, Route } from 'playwright-core';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, openBrowserStack } from './browser';
+import { appFrame, chromiumOrSkip, openBrowserStack, runAxe, seriousViolations } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
 const chromiumPath = chromiumOrSkip('Status macro in a browser');
 const describeInBrowser = chromiumPath ? describe : describe.skip;
+
+/** The resolver a dev-bridge call names (its POST body's key), or undefined for any other request. */
+function resolverKey(request: Request): string | undefined {
+  const body: unknown = request.method() === 'POST' ? request.postDataJSON() : undefined;
+  return typeof body === 'object' && body !== null && 'key' in body && typeof body.key === 'string'
+    ? body.key
+    : undefined;
+}
+
+/** Holds the frame's calls to one resolver until `release()`: the macro stays in its loading state meanwhile. */
+async function holdResolver(page: Page, key: string) {
+  let open = (): void => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const handler = async (route: Route) => {
+    if (resolverKey(route.request()) === key) await gate;
+    return route.fallback();
+  };
+  await page.route('**/__dev/invoke', handler);
+  return {
+    release: async () => {
+      open();
+      await page.unroute('**/__dev/invoke', handler);
+    },
+  };
+}
+
+/** Answers the first call to one resolver with a failed envelope, as the backend would. */
+async function failOnce(page: Page, key: string, errorType: string, message: string) {
+  let failed = 0;
+  const handler = async (route: Route) => {
+    if (resolverKey(route.request()) !== key || failed > 0) return route.fallback();
+    failed += 1;
+    return route.fulfill({ json: { success: false, errors: [{ errorType, message }] } });
+  };
+  await page.route('**/__dev/invoke', handler);
+  return {
+    failures: () => failed,
+    stop: () => page.unroute('**/__dev/invoke', handler),
+  };
+}
 
 describeInBrowser('the status macro in a browser', () => {
   let stack: DevStack;
@@ -91,6 +133,104 @@ describeInBrowser('the status macro in a browser', () => {
     await openPage('tpm@example.com', '');
     await macro().getByTestId('macro-error').waitFor({ timeout: 30_000 });
     await expect(macro().getByTestId('macro-error').textContent()).resolves.toContain('Pick a program');
+    await expect(macro().getByTestId('macro-error').textContent()).resolves.toContain(
+      'edit the macro and pick one',
+    );
+    await expect(macro().getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
     expect(browserProblems).toEqual([]);
+  }, 60_000);
+
+  it('stands a skeleton shaped like the status card in for it while the status loads', async () => {
+    const held = await holdResolver(page, 'macro/status');
+    try {
+      await openPage('tpm@example.com');
+      const skeleton = macro().locator('[data-skeleton="status-card"]');
+      await skeleton.waitFor({ timeout: 30_000 });
+      await expect(skeleton.getAttribute('role')).resolves.toBe('status');
+      await expect(skeleton.getAttribute('aria-busy')).resolves.toBe('true');
+      await expect(skeleton.textContent()).resolves.toBe('Loading the program status…');
+      // No spinner beside it: Atlaskit's labelled spinner is an <svg role="img">.
+      await expect(macro().getByRole('img').count()).resolves.toBe(0);
+      await page.screenshot({ path: path.join(resultsDir, 'status-macro-loading.png') });
+      expect(seriousViolations(await runAxe(await appFrame(page)))).toEqual([]);
+      await held.release();
+      await macro().getByTestId('status-card').waitFor({ timeout: 30_000 });
+      await expect(skeleton.count()).resolves.toBe(0);
+      expect(browserProblems).toEqual([]);
+    } finally {
+      await held.release();
+    }
+  }, 60_000);
+
+  it('stands a skeleton shaped like the settings form in for it while the programs load', async () => {
+    const held = await holdResolver(page, 'macro/programs');
+    try {
+      await page.goto(`${stack.url}/wiki/macro-config?as=tpm%40example.com`);
+      const skeleton = macro().locator('[data-skeleton="macro-settings"]');
+      await skeleton.waitFor({ timeout: 30_000 });
+      await expect(skeleton.getAttribute('role')).resolves.toBe('status');
+      await expect(skeleton.textContent()).resolves.toBe('Loading your programs…');
+      await expect(macro().getByRole('img').count()).resolves.toBe(0);
+      expect(seriousViolations(await runAxe(await appFrame(page)))).toEqual([]);
+      await held.release();
+      await macro().getByTestId('macro-config').waitFor({ timeout: 30_000 });
+      await expect(skeleton.count()).resolves.toBe(0);
+      expect(browserProblems).toEqual([]);
+    } finally {
+      await held.release();
+    }
+  }, 60_000);
+
+  it('shows the resolver’s message when the status fails to load, and the card on Try again', async () => {
+    const message = 'Jira answered 503 while the snapshot was read.';
+    const failure = await failOnce(page, 'macro/status', 'UPSTREAM', message);
+    try {
+      await openPage('tpm@example.com');
+      const error = macro().getByTestId('macro-error');
+      await error.waitFor({ timeout: 30_000 });
+      const text = await error.textContent();
+      expect(text).toContain('Jira did not answer');
+      expect(text).toContain(message);
+      await error.getByRole('button', { name: 'Try again' }).click();
+      await macro().getByTestId('status-card').waitFor({ timeout: 30_000 });
+      expect(failure.failures()).toBe(1);
+      expect(browserProblems).toEqual([]);
+    } finally {
+      await failure.stop();
+    }
+  }, 60_000);
+
+  it('tells the reader of a deleted program to pick another, without a Try again that cannot help', async () => {
+    const failure = await failOnce(page, 'macro/status', 'NOT_FOUND', 'Program prog-gone was not found.');
+    try {
+      await openPage('tpm@example.com');
+      const error = macro().getByTestId('macro-error');
+      await error.waitFor({ timeout: 30_000 });
+      const text = await error.textContent();
+      expect(text).toContain('Program prog-gone was not found.');
+      expect(text).toContain('Edit the macro and pick another program.');
+      await expect(error.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
+    } finally {
+      await failure.stop();
+    }
+  }, 60_000);
+
+  it('shows why the settings could not list the programs, and lists them on Try again', async () => {
+    const message = 'The app could not read its programs from storage.';
+    const failure = await failOnce(page, 'macro/programs', 'INTERNAL', message);
+    try {
+      await page.goto(`${stack.url}/wiki/macro-config?as=tpm%40example.com`);
+      const error = macro().getByTestId('config-error');
+      await error.waitFor({ timeout: 30_000 });
+      const text = await error.textContent();
+      expect(text).toContain('Your programs could not be loaded');
+      expect(text).toContain(message);
+      await error.getByRole('button', { name: 'Try again' }).click();
+      await macro().getByTestId('macro-config').waitFor({ timeout: 30_000 });
+      expect(failure.failures()).toBe(1);
+      expect(browserProblems).toEqual([]);
+    } finally {
+      await failure.stop();
+    }
   }, 60_000);
 });

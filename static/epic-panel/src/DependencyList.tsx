@@ -57,7 +57,10 @@ export function DependencyList({ data }: { data: EpicDependencies }) {
           <div key={entry.program.id} data-testid={`dependencies-${entry.program.id}`}>
             <p style={{ margin: 0, fontWeight: 600 }}>In {entry.program.name}</p>
             {all.length === 0 ? (
-              <p>No dependencies in this program.</p>
+              <p data-testid={`no-dependencies-${entry.program.id}`}>
+                No dependencies in this program. Link the epic in Jira (“blocks” / “is blocked by”) where one
+                team waits for another; the links show here.
+              </p>
             ) : (
               <table style={{ width: '100%', borderCollapse: 'collapse' }}>
                 <thead>

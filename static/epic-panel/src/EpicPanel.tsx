@@ -2,24 +2,18 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useState } from 'react';
-import type { EpicDependencies, EpicPrograms } from '../../../src/contract';
+import type { EpicDependencies, EpicPrograms, ResolverKey } from '../../../src/contract';
 import { call, ResolverCallError } from './api';
 import { DependencyList } from './DependencyList';
 import { loadPanelIssue, type PanelIssue } from './host';
 import { explainError, programRow } from './panel-model';
+import { DependenciesSkeleton, PanelSkeleton, ProgramsSkeleton } from './PanelSkeleton';
 import { useResource } from './use-resource';
 
-function Loading({ label }: { label: string }) {
-  return (
-    <div role="status" aria-live="polite" data-testid="loading" style={{ display: 'flex', gap: 8 }}>
-      <Spinner size="small" label={label} />
-      <span style={{ color: token('color.text.subtle') }}>{label}…</span>
-    </div>
-  );
-}
+type IssueReading =
+  { state: 'reading' } | { state: 'outside' } | { state: 'failed' } | { state: 'on'; issue: PanelIssue };
 
 function CallError({
   error,
@@ -52,39 +46,59 @@ function CallError({
   );
 }
 
-function asCallError(error: unknown): ResolverCallError {
+function asCallError(key: ResolverKey, error: unknown): ResolverCallError {
   return error instanceof ResolverCallError
     ? error
-    : new ResolverCallError(
-        'epic/programs',
-        [{ errorType: 'INTERNAL', message: 'The panel failed unexpectedly.' }],
-        {
-          cause: error,
-        },
-      );
+    : new ResolverCallError(key, [{ errorType: 'INTERNAL', message: 'The panel failed unexpectedly.' }], {
+        cause: error,
+      });
 }
 
 export function EpicPanel() {
-  const [issue, setIssue] = useState<PanelIssue | null | undefined>(undefined);
+  const [reading, setReading] = useState<IssueReading>({ state: 'reading' });
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
+    setReading({ state: 'reading' });
     loadPanelIssue().then(
-      (found) => current && setIssue(found ?? null),
-      () => current && setIssue(null),
+      (issue) => current && setReading(issue ? { state: 'on', issue } : { state: 'outside' }),
+      (error: unknown) => {
+        console.warn('The epic panel could not read its issue from the Forge context.', error);
+        if (current) setReading({ state: 'failed' });
+      },
     );
     return () => {
       current = false;
     };
-  }, []);
+  }, [attempt]);
 
-  if (issue === undefined) return <Loading label="Reading the issue" />;
-  if (issue === null)
-    return (
-      <SectionMessage appearance="warning" title="No issue here" testId="no-issue">
-        <p>This panel works on Jira epics only.</p>
-      </SectionMessage>
-    );
-  return <PanelFor issue={issue} />;
+  switch (reading.state) {
+    case 'reading':
+      return <PanelSkeleton />;
+    case 'outside':
+      return (
+        <SectionMessage appearance="warning" title="No issue here" testId="no-issue">
+          <p>This panel works on Jira epics only. Open an epic to see its programs and dependencies.</p>
+        </SectionMessage>
+      );
+    case 'failed':
+      return (
+        <SectionMessage
+          appearance="error"
+          title="Jira did not say which issue this is"
+          testId="issue-error"
+          actions={[
+            <SectionMessageAction key="retry" onClick={() => setAttempt((n) => n + 1)}>
+              Retry
+            </SectionMessageAction>,
+          ]}
+        >
+          <p>The panel could not read the issue it is on. Retry; if it keeps failing, reload the issue.</p>
+        </SectionMessage>
+      );
+    case 'on':
+      return <PanelFor issue={reading.issue} />;
+  }
 }
 
 function PanelFor({ issue }: { issue: PanelIssue }) {
@@ -99,7 +113,7 @@ function PanelFor({ issue }: { issue: PanelIssue }) {
         <Heading size="xsmall" as="h2" id="programs-heading">
           Programs
         </Heading>
-        {programs.resource.state === 'loading' && <Loading label="Loading programs" />}
+        {programs.resource.state === 'loading' && <ProgramsSkeleton />}
         {programs.resource.state === 'failed' && (
           <CallError error={programs.resource.error} onRetry={programs.retry} testId="programs-error" />
         )}
@@ -117,7 +131,7 @@ function PanelFor({ issue }: { issue: PanelIssue }) {
         <Heading size="xsmall" as="h2" id="dependencies-heading">
           Dependencies
         </Heading>
-        {dependencies.resource.state === 'loading' && <Loading label="Loading dependencies" />}
+        {dependencies.resource.state === 'loading' && <DependenciesSkeleton />}
         {dependencies.resource.state === 'failed' && (
           <CallError
             error={dependencies.resource.error}
@@ -136,16 +150,14 @@ function Memberships({ data, onChanged }: { data: EpicPrograms; onChanged: () =>
   const [failure, setFailure] = useState<ResolverCallError | null>(null);
 
   const act = async (action: 'add' | 'remove', programId: string) => {
+    const key = action === 'add' ? 'epic/membership/add' : 'epic/membership/remove';
     setBusy(programId);
     setFailure(null);
     try {
-      await call(action === 'add' ? 'epic/membership/add' : 'epic/membership/remove', {
-        issueKey: data.issue.key,
-        programId,
-      });
+      await call(key, { issueKey: data.issue.key, programId });
       onChanged();
     } catch (error) {
-      setFailure(asCallError(error));
+      setFailure(asCallError(key, error));
     } finally {
       setBusy(null);
     }

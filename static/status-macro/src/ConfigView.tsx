@@ -1,11 +1,12 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
-import Spinner from '@atlaskit/spinner';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from './api';
 import { stageLabel } from './card-model';
 import { loadMacroContext, submitConfig } from './host';
+import { MacroError } from './MacroError';
+import { ConfigSkeleton } from './MacroSkeletons';
 import { useResource } from './use-resource';
 
 interface Option {
@@ -19,7 +20,7 @@ export function ConfigView() {
     const [context, answer] = await Promise.all([loadMacroContext(), call('macro/programs', {})]);
     return { current: context.programId, programs: answer.programs };
   }, []);
-  const { resource } = useResource(load);
+  const { resource, retry } = useResource(load);
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -28,12 +29,15 @@ export function ConfigView() {
     if (resource.state === 'ready' && picked === undefined) setPicked(resource.value.current);
   }, [resource, picked]);
 
-  if (resource.state === 'loading') return <Spinner size="medium" label="Loading your programs" />;
+  if (resource.state === 'loading') return <ConfigSkeleton />;
   if (resource.state === 'failed')
     return (
-      <SectionMessage appearance="error" title="Your programs could not be loaded">
-        <p>{resource.error.message}</p>
-      </SectionMessage>
+      <MacroError
+        error={resource.error}
+        title="Your programs could not be loaded"
+        onRetry={retry}
+        testId="config-error"
+      />
     );
   const options: Option[] = resource.value.programs.map((p) => ({
     value: p.id,
@@ -41,8 +45,11 @@ export function ConfigView() {
   }));
   if (options.length === 0)
     return (
-      <SectionMessage appearance="information" title="No programs to show">
-        <p>You have no role in any program. Ask a program manager to add you.</p>
+      <SectionMessage appearance="information" title="No programs to show" testId="no-programs">
+        <p>
+          The macro shows a program you have a role in, and you have none yet. Ask a program manager to add
+          you, or create a program on the Programs page in Jira.
+        </p>
       </SectionMessage>
     );
 

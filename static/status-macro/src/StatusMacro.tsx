@@ -1,9 +1,9 @@
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
 import { useCallback, useState } from 'react';
-import { call } from './api';
-import { loadMacroContext, openInNewTab } from './host';
+import { call, ResolverCallError } from './api';
 import { programLink } from './card-model';
+import { loadMacroContext, openInNewTab } from './host';
+import { MacroError } from './MacroError';
+import { StatusCardSkeleton } from './MacroSkeletons';
 import { NoAccessCard, StatusCardView } from './StatusCardView';
 import { useResource } from './use-resource';
 
@@ -14,36 +14,11 @@ export function StatusMacro() {
   }, []);
   const { resource, retry } = useResource(load);
   const [refreshing, setRefreshing] = useState(false);
-  const [refreshError, setRefreshError] = useState<string | undefined>(undefined);
+  const [refreshError, setRefreshError] = useState<ResolverCallError | undefined>(undefined);
 
-  if (resource.state === 'loading')
-    return (
-      <div style={{ padding: 16 }} aria-busy="true">
-        <Spinner size="medium" label="Loading the program status" />
-      </div>
-    );
-  if (resource.state === 'failed') {
-    const unconfigured = resource.error.errorType === 'VALIDATION';
-    return (
-      <div data-testid="macro-error">
-        <SectionMessage
-          appearance={unconfigured ? 'information' : 'error'}
-          title={unconfigured ? 'Pick a program' : 'The program status could not be loaded'}
-          actions={
-            unconfigured
-              ? []
-              : [
-                  <SectionMessageAction key="retry" onClick={retry}>
-                    Try again
-                  </SectionMessageAction>,
-                ]
-          }
-        >
-          <p>{resource.error.message}</p>
-        </SectionMessage>
-      </div>
-    );
-  }
+  if (resource.state === 'loading') return <StatusCardSkeleton />;
+  if (resource.state === 'failed')
+    return <MacroError error={resource.error} onRetry={retry} testId="macro-error" />;
   const { status, context } = resource.value;
   if (status.access === 'none') return <NoAccessCard message={status.message} />;
   const refresh = async () => {
@@ -53,7 +28,15 @@ export function StatusMacro() {
       await call('macro/snapshot/refresh', { programId: status.card.program.id });
       retry();
     } catch (error) {
-      setRefreshError(error instanceof Error ? error.message : 'The status could not be refreshed.');
+      setRefreshError(
+        error instanceof ResolverCallError
+          ? error
+          : new ResolverCallError(
+              'macro/snapshot/refresh',
+              [{ errorType: 'INTERNAL', message: 'The status could not be refreshed.' }],
+              { cause: error },
+            ),
+      );
     } finally {
       setRefreshing(false);
     }
@@ -65,7 +48,14 @@ export function StatusMacro() {
         onOpen={() => openInNewTab(programLink(context.localId, status.scopeJql))}
         {...(status.canRefresh ? { onRefresh: () => void refresh(), refreshing } : {})}
       />
-      {refreshError && <p role="alert">{refreshError}</p>}
+      {refreshError && (
+        <MacroError
+          error={refreshError}
+          title="The status could not be refreshed"
+          onRetry={() => void refresh()}
+          testId="refresh-error"
+        />
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Pure helpers for the status card: how a RAG, a stage, a date and a link are shown.
-import type { MacroProgramOption, Rag } from '../../../src/contract';
+import type { ErrorType, MacroProgramOption, Rag, ResolverError } from '../../../src/contract';
 
 type ProgramStage = MacroProgramOption['stage'];
 
@@ -46,4 +46,73 @@ export function programLink(localId: string | undefined, scopeJql: string): stri
   const match = localId ? /extension\/([^/]+)\/([^/]+)\/static\//.exec(localId) : null;
   if (match?.[1] && match[2]) return `/jira/apps/${match[1]}/${match[2]}`;
   return `/issues/?jql=${encodeURIComponent(scopeJql)}`;
+}
+
+export interface MacroErrorExplanation {
+  title: string;
+  /** What to do about it, when the resolver's own message does not already say. */
+  advice: string | null;
+  appearance: 'information' | 'warning' | 'error';
+  /** Whether asking again can help; otherwise the reader must change something first. */
+  canRetry: boolean;
+}
+
+/** A failed macro call in a reader's terms; the resolver's message is shown with it. */
+export function explainMacroError(error: {
+  errorType: ErrorType;
+  errors: readonly ResolverError[];
+}): MacroErrorExplanation {
+  switch (error.errorType) {
+    case 'VALIDATION':
+      return error.errors.some((e) => e.path === 'config.programId')
+        ? { title: 'Pick a program', advice: null, appearance: 'information', canRetry: false }
+        : {
+            title: 'The macro sent something the app refused',
+            advice: 'Reload the page and try again.',
+            appearance: 'error',
+            canRetry: false,
+          };
+    case 'NOT_FOUND':
+      return {
+        title: 'This program no longer exists',
+        advice: 'It may have been deleted. Edit the macro and pick another program.',
+        appearance: 'warning',
+        canRetry: false,
+      };
+    case 'FORBIDDEN':
+      return {
+        title: 'You cannot see this program',
+        advice: 'Ask its program manager to add you as a stakeholder.',
+        appearance: 'information',
+        canRetry: false,
+      };
+    case 'UNAUTHENTICATED':
+      return {
+        title: 'Your session has ended',
+        advice: 'Reload the page and sign in again.',
+        appearance: 'warning',
+        canRetry: false,
+      };
+    case 'RATE_LIMITED':
+      return {
+        title: 'Jira is busy right now',
+        advice: 'Wait a few seconds, then try again.',
+        appearance: 'warning',
+        canRetry: true,
+      };
+    case 'UPSTREAM':
+      return {
+        title: 'Jira did not answer',
+        advice: 'Try again in a moment.',
+        appearance: 'error',
+        canRetry: true,
+      };
+    default:
+      return {
+        title: 'The program status could not be loaded',
+        advice: 'Try again. If it keeps failing, tell your Confluence admin.',
+        appearance: 'error',
+        canRetry: true,
+      };
+  }
 }
