@@ -77,6 +77,10 @@ const IssuePatchSchema = z
     targetStart: z.string().nullable(),
     targetEnd: z.string().nullable(),
     dueDate: z.string().nullable(),
+    securityLevel: z
+      .object({ id: z.string().min(1), name: z.string().min(1) })
+      .strict()
+      .nullable(),
     /** When a done issue was resolved (ISO date-time); default: the time of the PATCH. */
     resolutionDate: z.iso.datetime({ offset: true }),
   })

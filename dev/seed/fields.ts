@@ -63,6 +63,7 @@ const SYSTEM_FIELDS: SystemFieldRow[] = [
   ['subtasks', 'Sub-tasks', '-N-', ['subtasks'], { type: 'array', items: 'issuelinks', system: 'subtasks' }],
   ['reporter', 'Reporter', 'ONS', ['reporter'], { type: 'user', system: 'reporter' }],
   ['duedate', 'Due date', 'ONS', ['due', 'duedate'], { type: 'date', system: 'duedate' }],
+  ['security', 'Security Level', 'ONS', ['level'], { type: 'securitylevel', system: 'security' }],
   [
     'attachment',
     'Attachment',

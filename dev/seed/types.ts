@@ -164,6 +164,11 @@ export interface Issue {
   rank: string;
   /** Issue entity properties by key. */
   properties: Record<string, unknown>;
+  /**
+   * The issue's security level (the `security` field), when one is set. The emulator reports it but does not
+   * enforce it: every caller who may browse the project still sees the issue.
+   */
+  securityLevel?: { id: string; name: string } | null;
 }
 
 /** `source` —outward→ `target`, e.g. for Blocks: PAY-3 blocks ID-7 (ID-7 "is blocked by" PAY-3). */

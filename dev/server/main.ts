@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       port: portFromEnv('PORT', 3000),
       emulatorPort: portFromEnv('EMULATOR_PORT', 4000),
       kvsFile: path.join(repoRoot, '.data', 'kvs.json'),
+      hourlySnapshots: true,
     });
   } catch (error) {
     if (error instanceof MissingUiBuildError) {

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { handler } from '../../src/index';
+import { handler, refreshSnapshots } from '../../src/index';
 import { EMULATOR_APP_TOKEN, startEmulator, type EmulatorHandle } from '../emulator/server';
 import {
   emulatorSite,
@@ -46,6 +46,11 @@ export interface DevStackOptions {
   host?: string;
   /** Log every request (fastify's logger). */
   logRequests?: boolean;
+  /**
+   * Run the manifest's hourly `snapshot-refresh` trigger as Forge would: once the demo is seeded, then every
+   * hour while the stack runs (the status macro's card and the Scope tab's first rows come from it).
+   */
+  hourlySnapshots?: boolean;
 }
 
 export interface DevStack {
@@ -194,6 +199,16 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       ? await runtime.runAsUser(owner.accountId, () => seedDemoExecution(started))
       : null;
     await runtime.runAsUser(owner.accountId, () => seedDemoPlan());
+    if (options.hourlySnapshots) {
+      const refresh = () =>
+        runtime.runTrigger(refreshSnapshots).catch((error: unknown) => {
+          console.warn('The hourly snapshot trigger failed:', error);
+        });
+      await refresh();
+      const hourly = setInterval(() => void refresh(), 60 * 60 * 1000);
+      hourly.unref();
+      closers.push(() => clearInterval(hourly));
+    }
 
     const app: FastifyInstance = await buildDevApp({
       buildDir,

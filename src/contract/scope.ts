@@ -1,5 +1,8 @@
 // Scope: the program's initiatives (epics), their children and dependencies.
+import type { InitiativeRow } from '../domain/scope/initiative-rows';
 import type { ProgramSummary } from './program';
+
+export type { InitiativeRow };
 
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
 
@@ -10,22 +13,6 @@ export interface ChildProgress {
   toDo: number;
 }
 
-export interface InitiativeRow {
-  id: string;
-  key: string;
-  summary: string;
-  /** Team name from the site's Team field, else the project name. */
-  team: string;
-  status: { name: string; category: StatusCategory };
-  children: ChildProgress;
-  /** Story points of the epic, else the sum of its children's; null when nobody estimated. */
-  estimate: number | null;
-  /** Initiatives and outside issues this one waits for. */
-  upstream: number;
-  /** Initiatives and outside issues that wait for this one. */
-  downstream: number;
-}
-
 export interface ProgramInitiatives {
   program: ProgramSummary;
   initiatives: InitiativeRow[];
@@ -33,8 +20,25 @@ export interface ProgramInitiatives {
   warnings: string[];
 }
 
+/** The Scope table's rows as the app last read them (hourly), only those the viewer may see. */
+export interface ScopeSnapshotRows {
+  /** ISO time the app read the scope. */
+  builtAt: string;
+  initiatives: InitiativeRow[];
+  /** Initiatives left out: in projects the viewer may not browse, or under an issue security level. */
+  hidden: number;
+}
+
+export interface ProgramInitiativesSnapshot {
+  program: ProgramSummary;
+  /** Null when there is no recent snapshot: the live load is the only source. */
+  snapshot: ScopeSnapshotRows | null;
+}
+
 export interface ScopeContract {
   'program/initiatives': { request: { programId: string }; response: ProgramInitiatives };
+  /** The last snapshot's rows, to show at once while `program/initiatives` reads Jira. */
+  'program/initiatives/snapshot': { request: { programId: string }; response: ProgramInitiativesSnapshot };
   'program/dependencies': { request: { programId: string }; response: ProgramDependencies };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapters/jira/jira-adapter';
 import { browsableProjectIds, projectIdsByKey } from '../adapters/jira/project-access';
 import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
+import { KvsScopeSnapshotStore } from '../adapters/storage/scope-snapshot-store';
 import { KvsSnapshotStore } from '../adapters/storage/snapshot-store';
 import type { LinkTypeRef } from '../domain/scope/types';
 import { authorize, canRead } from '../services/access';
@@ -28,6 +29,7 @@ export function snapshotBuildDeps(siteId: string): SnapshotBuildDeps {
     }),
     programs: new KvsProgramStore(),
     snapshots: new KvsSnapshotStore(),
+    scopeSnapshots: new KvsScopeSnapshotStore(),
     projectIdsByKey,
     now: () => new Date(),
   };

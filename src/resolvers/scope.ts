@@ -2,9 +2,12 @@ import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapters/jira/jira-adapter';
 import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
+import { KvsScopeSnapshotStore } from '../adapters/storage/scope-snapshot-store';
 import type { LinkTypeRef } from '../domain/scope/types';
 import { loadProgramInitiatives } from '../services/load-program-initiatives';
 import { loadProgramDependencies } from '../services/scope/load-program-dependencies';
+import { loadScopeSnapshot } from '../services/scope/scope-snapshot';
+import { browseCheckFor } from './browse-check';
 import type { CallContext } from './define';
 import { defineResolver } from './define';
 import { ProgramIdSchema } from './schemas';
@@ -30,6 +33,18 @@ export function defineScopeResolvers(resolver: Resolver): void {
   const request = z.object({ programId: ProgramIdSchema }).strict();
   defineResolver(resolver, 'program/initiatives', request, async ({ programId }, context) =>
     loadProgramInitiatives(scopeDeps(context), programId),
+  );
+  defineResolver(resolver, 'program/initiatives/snapshot', request, async ({ programId }, context) =>
+    loadScopeSnapshot(
+      {
+        programs: new KvsProgramStore(),
+        scopeSnapshots: new KvsScopeSnapshotStore(),
+        browsableProjectIds: browseCheckFor(context).browsableProjectIds,
+        accountId: context.accountId,
+        now: () => new Date(),
+      },
+      programId,
+    ),
   );
   defineResolver(resolver, 'program/dependencies', request, async ({ programId }, context) =>
     loadProgramDependencies(scopeDeps(context), programId),

@@ -1,7 +1,6 @@
-import type { InitiativeRow, ProgramInitiatives, ProgramSummary } from '../contract';
-import { childProgress, owningTeam } from '../domain/initiative/initiative';
+import type { ProgramInitiatives, ProgramSummary } from '../contract';
 import type { ProgramRecord } from '../domain/program/program';
-import { dependencyCounts, estimateOf } from '../domain/scope/rollup';
+import { initiativeRows } from '../domain/scope/initiative-rows';
 import type { JiraPort } from '../ports/jira';
 import type { ProgramStore } from '../ports/program-store';
 import { authorize } from './access';
@@ -25,22 +24,5 @@ export async function loadProgramInitiatives(
 ): Promise<ProgramInitiatives> {
   const program = await authorize(deps.programs, programId, deps.accountId, 'read');
   const scope = await loadProgramScope(deps.jira, program);
-  const counts = dependencyCounts(scope.dependencies);
-
-  const rows: InitiativeRow[] = scope.epics.map((epic) => {
-    const children = scope.childrenByEpic.get(epic.key) ?? [];
-    const count = counts.get(epic.key);
-    return {
-      id: epic.id,
-      key: epic.key,
-      summary: epic.summary,
-      team: owningTeam(epic).name,
-      status: epic.status,
-      children: childProgress(children),
-      estimate: estimateOf(epic, children),
-      upstream: count?.upstream ?? 0,
-      downstream: count?.downstream ?? 0,
-    };
-  });
-  return { program: toProgramSummary(program), initiatives: rows, warnings: scope.warnings };
+  return { program: toProgramSummary(program), initiatives: initiativeRows(scope), warnings: scope.warnings };
 }

@@ -139,6 +139,7 @@ export function validCalls(facts: DemoFacts): Record<string, KeyCall> {
     'program/traceability': program,
     'program/users/search': { query: 'lead' },
     'program/initiatives': program,
+    'program/initiatives/snapshot': program,
     'program/dependencies': program,
     // epic panel
     'epic/programs': { payload: { issueKey: facts.epic.key }, context: panel },
@@ -289,6 +290,7 @@ export const READ_KEYS = new Set([
   'program/traceability',
   'program/users/search',
   'program/initiatives',
+  'program/initiatives/snapshot',
   'program/dependencies',
   'epic/programs',
   'epic/dependencies',

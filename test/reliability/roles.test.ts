@@ -58,6 +58,7 @@ const MATRIX: Record<string, Row> = {
   'program/traceability': PARTIES,
   'program/users/search': EVERYONE, // Jira's people search, with the caller's own permission
   'program/initiatives': PARTIES,
+  'program/initiatives/snapshot': PARTIES,
   'program/dependencies': PARTIES,
   'epic/programs': EVERYONE, // lists only the programs the viewer may read
   'epic/dependencies': EVERYONE,

@@ -109,6 +109,20 @@ export async function startAppStack(
   };
 }
 
+/** Changes an emulated issue as a person would in Jira (PATCH /__emulator/issues/{key}: status, dates…). */
+export async function patchEmulatorIssue(
+  emulatorUrl: string,
+  key: string,
+  change: Record<string, unknown>,
+): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/__emulator/issues/${key}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(change),
+  });
+  if (!response.ok) throw new Error(`PATCH ${key}: ${response.status} ${await response.text()}`);
+}
+
 /**
  * Fakes the clock (Date only; timers stay real and the clock runs on) from `iso`, so a test of execution sees
  * the same "today" on any day it runs. Call before startAppStack; undo with jest.useRealTimers().

@@ -281,6 +281,15 @@ export class IssueRenderer {
           : null;
       case 'duedate':
         return issue.dueDate;
+      case 'security':
+        return issue.securityLevel
+          ? {
+              self: `${base}/rest/api/3/securitylevel/${issue.securityLevel.id}`,
+              id: issue.securityLevel.id,
+              name: issue.securityLevel.name,
+              description: '',
+            }
+          : null;
       case 'description':
         return adf(issue.description);
       case 'components':

@@ -226,6 +226,8 @@ export function toScopeEpic(issue: JiraIssueJson, fields: SiteFields): ScopeEpic
   if (startDate !== undefined) epic.startDate = startDate;
   if (targetDate !== undefined) epic.targetDate = targetDate;
   if (resolvedAt !== undefined) epic.resolvedAt = resolvedAt;
+  // Jira sends `security: null` (or leaves it out) when the issue has no security level.
+  if (isRecord(issue.fields.security)) epic.restricted = true;
   return epic;
 }
 

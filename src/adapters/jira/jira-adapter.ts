@@ -169,6 +169,7 @@ export class ForgeJiraAdapter implements JiraPort {
       'issuelinks',
       'duedate',
       'resolutiondate',
+      'security',
       ...(fields.team ? [fields.team] : []),
       ...(fields.storyPoints ? [fields.storyPoints] : []),
       ...(fields.startDate ? [fields.startDate] : []),

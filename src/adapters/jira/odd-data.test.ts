@@ -118,6 +118,13 @@ describe('issues with missing or odd fields', () => {
       links: [],
     });
     expect(epic.team).toBeUndefined();
+    expect(epic.restricted).toBeUndefined();
+  });
+
+  it('marks an epic under an issue security level as restricted, and one with `security: null` as not', () => {
+    const secured = { self: 'https://x/rest/api/3/securitylevel/10100', id: '10100', name: 'Finance only' };
+    expect(toScopeEpic(parseIssue(issue('PAY-1', { security: secured })), SITE).restricted).toBe(true);
+    expect(toScopeEpic(parseIssue(issue('PAY-2', { security: null })), SITE).restricted).toBeUndefined();
   });
 
   it('reads a child whose parent is null through its Epic Link', () => {
@@ -267,6 +274,7 @@ describe('real captured samples through the scope mappers', () => {
       const epic = toScopeEpic(parsed, fields);
       const child = toScopeChild(parsed, 'KP-16', fields);
       expect(epic.links).toEqual([]);
+      expect(epic.restricted).toBeUndefined(); // every sample issue has `security: null`
       expect(child.storyPoints === null || typeof child.storyPoints === 'number').toBe(true);
     }
   });

@@ -1,13 +1,9 @@
-// Program snapshots on @forge/kvs plain keys. A snapshot is split so no value nears the 240 KiB limit:
-// the head `macro-snapshot:<programId>` holds everything but the initiatives and names its generation;
-// the initiatives sit in parts `macro-snapshot:<programId>:<generation>:<n>` of at most PART_SIZE each.
-// The generation is a hash of the parts' content, so rebuilding an unchanged program rewrites no part,
-// two concurrent rebuilds write the same keys, and readers never see a head naming parts not yet written
-// (parts are written first, the head last, the old generation's parts deleted after).
-import { createHash } from 'node:crypto';
-import { kvs } from '@forge/kvs';
+// Program snapshots (the status macro's) on @forge/kvs plain keys, split by PartedKvsStore so no value nears
+// the 240 KiB limit: the head `macro-snapshot:<programId>` holds everything but the initiatives, which sit
+// in parts `macro-snapshot:<programId>:<generation>:<n>` of at most PART_SIZE each.
 import { z } from 'zod';
 import type { ProgramSnapshot, SnapshotInitiative } from '../../domain/snapshot/snapshot';
+import { PartedKvsStore, splitByCount } from './parted-kvs';
 
 /** 80–130 bytes an initiative (longer with long project keys): 500 keep a part under ~65 KB. */
 export const PART_SIZE = 500;
@@ -52,58 +48,23 @@ const HeadSchema = z.object({
       projectKeys: z.array(z.string()).optional(),
     }),
   ),
-  generation: z.string(),
-  parts: z.number().int().nonnegative(),
 });
-type Head = z.infer<typeof HeadSchema>;
 
-const headKey = (programId: string) => `${PREFIX}${programId}`;
-const partKey = (programId: string, generation: string, n: number) =>
-  `${PREFIX}${programId}:${generation}:${n}`;
-
-function partsOf(initiatives: readonly SnapshotInitiative[]): SnapshotInitiative[][] {
-  const parts: SnapshotInitiative[][] = [];
-  for (let i = 0; i < initiatives.length; i += PART_SIZE) parts.push(initiatives.slice(i, i + PART_SIZE));
-  return parts;
-}
+const store = new PartedKvsStore<Omit<ProgramSnapshot, 'initiatives'>, SnapshotInitiative>({
+  prefix: PREFIX,
+  headSchema: HeadSchema,
+  itemSchema: InitiativeSchema,
+  split: splitByCount(PART_SIZE),
+});
 
 export class KvsSnapshotStore implements SnapshotStore {
   async get(programId: string): Promise<ProgramSnapshot | undefined> {
-    const parsed = HeadSchema.safeParse(await kvs.get<unknown>(headKey(programId)));
-    // An unreadable head (an older shape) is treated as no snapshot: the caller rebuilds it.
-    if (!parsed.success) return undefined;
-    const head = parsed.data;
-    const parts = await Promise.all(
-      Array.from({ length: head.parts }, (_, n) => kvs.get<unknown>(partKey(programId, head.generation, n))),
-    );
-    const initiatives: SnapshotInitiative[] = [];
-    for (const part of parts) {
-      const list = z.array(InitiativeSchema).safeParse(part);
-      if (!list.success) return undefined;
-      initiatives.push(...list.data);
-    }
-    const { generation: _generation, parts: _parts, ...snapshot } = head;
-    return { ...snapshot, initiatives };
+    const stored = await store.get(programId);
+    return stored && { ...stored.head, initiatives: stored.items };
   }
 
   async put(snapshot: ProgramSnapshot): Promise<{ partsWritten: number }> {
-    const parts = partsOf(snapshot.initiatives);
-    const generation = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
-    const previous = HeadSchema.safeParse(await kvs.get<unknown>(headKey(snapshot.programId)));
-    const same = previous.success && previous.data.generation === generation;
-    if (!same)
-      await Promise.all(parts.map((part, n) => kvs.set(partKey(snapshot.programId, generation, n), part)));
-    const { initiatives: _initiatives, ...rest } = snapshot;
-    const head: Head = { ...rest, generation, parts: parts.length };
-    await kvs.set(headKey(snapshot.programId), head);
-    if (previous.success && !same) {
-      const old = previous.data;
-      await Promise.all(
-        Array.from({ length: old.parts }, (_, n) =>
-          kvs.delete(partKey(snapshot.programId, old.generation, n)),
-        ),
-      );
-    }
-    return { partsWritten: same ? 0 : parts.length };
+    const { initiatives, ...head } = snapshot;
+    return store.put(snapshot.programId, head, initiatives);
   }
 }

@@ -37,6 +37,11 @@ export interface ScopeEpic extends Initiative {
   targetDate?: string;
   /** ISO date-time the epic was resolved (`resolutiondate`); absent while unresolved. */
   resolvedAt?: string;
+  /**
+   * The epic has an issue security level: some people who may browse its project still cannot see it, so
+   * only a live load as the viewer may show it (never the shared scope snapshot).
+   */
+  restricted?: true;
 }
 
 export interface ScopeChild extends ChildIssue {

@@ -1,6 +1,8 @@
-// Builds and stores a program's snapshot as the app: its scope from Jira (asApp), milestones and risks from
-// the program store. Callers: the scheduled trigger, the owner's "refresh", and a view that finds it stale.
+// Builds and stores a program's snapshots as the app: its scope from Jira (asApp), milestones and risks from
+// the program store; the macro's summary and the Scope table's rows come from the same load.
+// Callers: the scheduled trigger, the owner's "refresh", and a view that finds it stale.
 import type { ProgramRecord } from '../../domain/program/program';
+import { buildScopeSnapshot, type ScopeSnapshot } from '../../domain/snapshot/scope-snapshot';
 import { buildSnapshot, type ProgramSnapshot } from '../../domain/snapshot/snapshot';
 import type { JiraPort } from '../../ports/jira';
 import type { ProgramStore } from '../../ports/program-store';
@@ -12,11 +14,18 @@ export interface SnapshotStorePort {
   put(snapshot: ProgramSnapshot): Promise<{ partsWritten: number }>;
 }
 
+export interface ScopeSnapshotStorePort {
+  get(programId: string): Promise<ScopeSnapshot | undefined>;
+  put(snapshot: ScopeSnapshot): Promise<{ partsWritten: number }>;
+}
+
 export interface SnapshotBuildDeps {
   /** Acting as the app: sees every project, so the result must be filtered before a user sees it. */
   jira: JiraPort;
   programs: ProgramStore;
   snapshots: SnapshotStorePort;
+  /** The Scope table's rows, read from the same load. */
+  scopeSnapshots: ScopeSnapshotStorePort;
   projectIdsByKey(keys: readonly string[]): Promise<Record<string, string>>;
   now(): Date;
 }
@@ -32,16 +41,19 @@ export async function refreshProgramSnapshot(
     deps.programs.items(program.id),
   ]);
   const projectKeys = [...new Set(scope.epics.map((e) => e.projectKey))].sort();
+  const projectIds = await deps.projectIdsByKey(projectKeys);
+  const builtAt = deps.now().toISOString();
   const snapshot = buildSnapshot({
     program,
     epics: scope.epics,
     childrenByEpic: scope.childrenByEpic,
     milestones: items.milestone,
     risks: items.risk,
-    projectIds: await deps.projectIdsByKey(projectKeys),
-    builtAt: deps.now().toISOString(),
+    projectIds,
+    builtAt,
   });
-  await deps.snapshots.put(snapshot);
+  const scopeSnapshot = buildScopeSnapshot({ programId: program.id, ...scope, projectIds, builtAt });
+  await Promise.all([deps.snapshots.put(snapshot), deps.scopeSnapshots.put(scopeSnapshot)]);
   return snapshot;
 }
 
