@@ -2,15 +2,23 @@
 // quarter's plan, enters a missing estimate and sees the timeline place it, forces a late start with a pin,
 // declines a commitment with its reason in the alignment session, copies a team's key results, adds a
 // success criterion and a meeting to the communication plan and freezes the baseline; a stakeholder reads
-// it all and is refused every write.
+// it all and is refused every write. Last, on a program regenerated with 150 epics, the estimates grid shows
+// 50 initiatives a page, keeps what is typed on one page while another is shown, and saves every page's edits.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { QuarterPlanView } from '../../src/contract';
 import { startDevStack, type DevStack } from '../../dev/server/stack';
-import { DEMO_PROGRAM } from '../../dev/seed';
-import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
+import { DEMO_OPTIONS, DEMO_PROGRAM } from '../../dev/seed';
+import {
+  appFrame,
+  chromiumOrSkip,
+  ensureUiBuilt,
+  launchChromium,
+  runAxe,
+  seriousViolations,
+} from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -63,10 +71,10 @@ describeInBrowser('Quarter planning in a browser', () => {
     return (await response.json()) as Answer<T>;
   }
 
-  async function planAs(accountId: string): Promise<QuarterPlanView> {
+  async function planAs(accountId: string, of = quarter): Promise<QuarterPlanView> {
     const answer = await invokeAs<QuarterPlanView>(accountId, 'plan/get', {
       programId: DEMO_PROGRAM.id,
-      quarter,
+      quarter: of,
     });
     if (!answer.success) throw new Error(`plan/get failed: ${answer.errors[0]?.message}`);
     return answer.data;
@@ -136,6 +144,15 @@ describeInBrowser('Quarter planning in a browser', () => {
     await expect(app().getByTestId(barId).getAttribute('data-end')).resolves.toBe(String(start));
     expect(await app().getByTestId(`plan-unplaced-${ready.initiativeKey}`).count()).toBe(0);
     expect(await app().locator('[data-testid^="plan-arrow-"]').count()).toBeGreaterThan(0);
+    // The same schedule as a table, one row per team's part, then back to the timeline.
+    await click('plan-timeline-as-table');
+    await app()
+      .getByTestId('plan-schedule-table')
+      .locator(`[data-testid^="plan-schedule-row-${ready.initiativeKey}-"]`)
+      .first()
+      .waitFor();
+    await click('plan-timeline-as-table');
+    await app().getByTestId('plan-timeline').waitFor();
 
     // The TPM pins a dependent to the first sprint: it now starts before its dependency ends and shows as late.
     plan = await planAs(TPM);
@@ -297,4 +314,90 @@ describeInBrowser('Quarter planning in a browser', () => {
     await page.screenshot({ path: path.join(resultsDir, 'plan-tab-stakeholder.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 120_000);
+
+  // Last: it regenerates the emulated site with a larger program.
+  it('pages the estimates of a 150-initiative quarter 50 at a time and saves the edits typed on every page', async () => {
+    expect(quarter).not.toBe('');
+    stack.emulator?.reset({ ...DEMO_OPTIONS, epics: 150 });
+    const [year, q] = quarter.split('-Q').map(Number) as [number, number];
+    const next = q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
+    await openPlan(TPM);
+    await app().getByTestId('plan-quarter').selectOption(next);
+    await click('plan-initiatives-add-all');
+    const grid = app().getByTestId('plan-estimates');
+    const rows = grid.locator('[data-testid^="estimate-row-"]');
+    await rows.nth(49).waitFor({ timeout: 30_000 });
+
+    const plan = await planAs(TPM, next);
+    const keys = plan.plan.initiatives.map((i) => i.key);
+    expect(keys.length).toBeGreaterThan(100);
+    await expect(rows.count()).resolves.toBe(50);
+    await expect(app().getByTestId('plan-estimates-grid').getAttribute('aria-label')).resolves.toBe(
+      `Estimates by initiative and team, rows 1–50 of ${keys.length}`,
+    );
+    const onPage = (page: number) =>
+      plan.missingEstimates.find((m) => Math.floor(keys.indexOf(m.initiativeKey) / 50) === page - 1);
+    const first = onPage(1);
+    const second = onPage(2);
+    if (!first || !second) throw new Error('No missing estimate on page 1 or 2 to enter.');
+    const cellOf = (m: { initiativeKey: string; teamId: string }) =>
+      `estimate-cell-${m.initiativeKey}-${m.teamId}`;
+    const pageButton = (page: number) => grid.getByRole('button', { name: `page ${page}`, exact: true });
+
+    // Typed on page 1, not saved: page 2 shows the next 50, and back on page 1 the editor is as it was left.
+    await click(`${cellOf(first)}-edit`);
+    await fill(`${cellOf(first)}-sprints`, '2');
+    await fill(`${cellOf(first)}-points`, '8');
+    // The pages change from the keyboard too.
+    await pageButton(2).focus();
+    await page.keyboard.press('Enter');
+    await expect(rows.first().getAttribute('data-testid')).resolves.toBe(`estimate-row-${keys[50]}`);
+    await expect(rows.count()).resolves.toBe(Math.min(50, keys.length - 50));
+    await expect(app().getByTestId(cellOf(first)).count()).resolves.toBe(0);
+    await pageButton(1).click();
+    await expect(
+      app()
+        .getByTestId(`${cellOf(first)}-sprints`)
+        .inputValue(),
+    ).resolves.toBe('2');
+    await expect(
+      app()
+        .getByTestId(`${cellOf(first)}-points`)
+        .inputValue(),
+    ).resolves.toBe('8');
+
+    // An edit on page 2 closes page 1's editor but not its edit, which its cell shows as unsaved.
+    await pageButton(2).click();
+    await click(`${cellOf(second)}-edit`);
+    await fill(`${cellOf(second)}-sprints`, '1');
+    await expect(app().getByTestId('plan-estimates-pending').textContent()).resolves.toContain(
+      '2 unsaved estimates, on pages 1 and 2.',
+    );
+    await pageButton(1).click();
+    await expect(app().getByTestId(cellOf(first)).getAttribute('data-unsaved')).resolves.toBe('true');
+    await expect(
+      app()
+        .getByTestId(`${cellOf(first)}-edit`)
+        .textContent(),
+    ).resolves.toMatch(/2 sprints · 8 pts.*unsaved/);
+    // Paged, with edits waiting on two pages, the tab stays free of serious accessibility findings.
+    expect(seriousViolations(await runAxe(await appFrame(page)))).toEqual([]);
+
+    // One save, from page 1, sends both pages' edits.
+    await click('plan-estimates-save');
+    await app().getByTestId('plan-estimates-pending').waitFor({ state: 'detached', timeout: 30_000 });
+    await app().getByTestId(cellOf(first)).filter({ hasText: '8 pts' }).waitFor();
+    await expect(app().getByTestId(cellOf(first)).getAttribute('data-state')).resolves.toBe('estimated');
+    const saved = (await planAs(TPM, next)).plan.estimates;
+    expect(saved).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ...first, sprints: 2, storyPoints: 8 }),
+        expect.objectContaining({ ...second, sprints: 1 }),
+      ]),
+    );
+    await pageButton(2).click();
+    await expect(app().getByTestId(cellOf(second)).getAttribute('data-state')).resolves.toBe('estimated');
+    await page.screenshot({ path: path.join(resultsDir, 'plan-tab-paged-estimates.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  }, 180_000);
 });

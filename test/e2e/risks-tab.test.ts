@@ -82,6 +82,15 @@ describeInBrowser('Risks tab in a browser', () => {
     await expect(
       app().getByTestId(`risk-history-${detected.id}`).locator('li').first().textContent(),
     ).resolves.toMatch(/the app: open \(detected\)$/);
+
+    // A filter with nothing in it says what would put a risk there.
+    expect(after.risks.filter((r) => r.status === 'closed')).toEqual([]);
+    await app().getByTestId('risks-filter-closed').click();
+    await expect(app().getByTestId('risk-register-empty').textContent()).resolves.toContain(
+      'A risk closes when you close it on the Overview tab',
+    );
+    await app().getByTestId('risks-filter-live').click();
+    await expect(rows.count()).resolves.toBe(live.length);
     expect(problems).toEqual([]);
   }, 120_000);
 

@@ -1,6 +1,8 @@
 import type { AdjustedInitiative, AdjustedPlan, MilestoneForecast } from '../../../../src/contract';
+import { sortItems } from '../tables/paging-model';
 import {
   acceptConfirmation,
+  adjustedSortValues,
   adjustedSummary,
   barGeometry,
   daysText,
@@ -158,6 +160,34 @@ describe('what moved', () => {
     );
     expect(acceptConfirmation(aPlan([steady]))).toMatch(/^Nothing moved against the baseline/);
     expect(acceptConfirmation(aPlan([steady], { baseline: null }))).toMatch(/becomes the first one\.$/);
+  });
+});
+
+describe('sorting the adjusted plan', () => {
+  const unbaselined = anInitiative('DATA-2', {
+    baseline: null,
+    change: null,
+    startDeltaSprints: null,
+    endDeltaSprints: null,
+    endDeltaDays: null,
+  });
+  const rows = [lost, later, unbaselined, { ...earlier, endDeltaDays: -14 }, steady];
+  const keys = (column: string, order: 'ASC' | 'DESC' = 'ASC') =>
+    sortItems(rows, adjustedSortValues[column], order).map((r) => r.key);
+
+  it('orders variance from most days earlier to most days later, then what cannot finish, then no baseline', () => {
+    expect(keys('variance')).toEqual(['ID-4', 'PLAT-1', 'PAY-12', 'MOB-3', 'DATA-2']);
+  });
+
+  it('orders windows by start sprint, an initiative without one last', () => {
+    expect(keys('adjusted')).toEqual(['ID-4', 'DATA-2', 'PLAT-1', 'PAY-12', 'MOB-3']);
+    expect(keys('adjusted', 'DESC')).toEqual(['MOB-3', 'PAY-12', 'DATA-2', 'PLAT-1', 'ID-4']);
+    expect(keys('baseline').at(-1)).toBe('DATA-2');
+  });
+
+  it('orders work from not started to done', () => {
+    expect(keys('work').at(-1)).toBe('ID-4');
+    expect(keys('initiative')).toEqual(['DATA-2', 'ID-4', 'MOB-3', 'PAY-12', 'PLAT-1']);
   });
 });
 

@@ -106,6 +106,24 @@ export function visibleRows(plan: AdjustedPlan, onlyMoved: boolean): AdjustedIni
   return plan.initiatives.filter(isMoved).sort((a, b) => weight(a) - weight(b));
 }
 
+const WORK_ORDER: Record<InitiativeWork, number> = { 'not-started': 0, 'in-progress': 1, done: 2 };
+/** A window sorts by its start, then its end; no window after every window. */
+const windowSortKey = (window: PlanWindow | null): number | string =>
+  window ? window.startSprint * 1000 + window.endSprint : '—';
+
+/**
+ * What each sortable column of the adjusted plan sorts by. Variance runs from the most days earlier to the most
+ * days later, then what cannot finish in the quarter, then what has no baseline to compare with.
+ */
+export const adjustedSortValues: Record<string, (row: AdjustedInitiative) => number | string> = {
+  initiative: (row) => row.key,
+  work: (row) => WORK_ORDER[row.work],
+  baseline: (row) => windowSortKey(row.baseline),
+  adjusted: (row) => windowSortKey(row.adjusted),
+  variance: (row) =>
+    row.adjusted === null ? Number.MAX_SAFE_INTEGER : (row.endDeltaDays ?? (row.change === null ? '—' : 0)),
+};
+
 /** Where a window sits on a bar as wide as the quarter, in percent. */
 export function barGeometry(
   window: Pick<PlanWindow, 'startSprint' | 'endSprint'> | null,

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import Modal, {
   ModalBody,
@@ -20,9 +21,12 @@ import type {
   ProgramSummary,
 } from '../../../../src/contract';
 import { call, ResolverCallError } from '../api';
+import { EmptyState } from '../components/EmptyState';
 import { IssueLink } from '../dependencies/DependencyTables';
+import { PagedTable } from '../tables/PagedTable';
 import {
   acceptConfirmation,
+  adjustedSortValues,
   adjustedSummary,
   barGeometry,
   daysText,
@@ -127,103 +131,136 @@ function Bars({ initiative, plan }: { initiative: AdjustedInitiative; plan: Adju
   );
 }
 
+const ROWS_PER_PAGE = 50;
+
+const initiativeHead: HeadType = {
+  cells: [
+    { key: 'initiative', content: 'Initiative', isSortable: true, width: 15 },
+    { key: 'work', content: 'Work', isSortable: true, width: 10 },
+    { key: 'baseline', content: 'Baseline', isSortable: true, width: 12 },
+    { key: 'adjusted', content: 'Adjusted', isSortable: true, width: 12 },
+    { key: 'timeline', content: 'Timeline', width: 14 },
+    { key: 'variance', content: 'Variance', isSortable: true, width: 10 },
+    { key: 'why', content: 'Why', width: 27 },
+  ],
+};
+
+function initiativeRow(i: AdjustedInitiative, view: AdjustedPlanView, plan: AdjustedPlanData): RowType {
+  const variance = varianceLozenge(i);
+  const work = workLozenge(i.work);
+  // The browser tests and the stylesheet read how a row moved off the row itself.
+  const change: Record<string, string> = { 'data-change': i.change ?? 'none' };
+  return {
+    key: i.key,
+    testId: `adjusted-row-${i.key}`,
+    // Cells of several lines read from their top, as in the milestones table below.
+    style: { verticalAlign: 'top' },
+    ...change,
+    cells: [
+      {
+        key: i.key,
+        content: (
+          <>
+            <IssueLink issueKey={i.key} siteUrl={undefined} />
+            <div style={subtle}>{i.summary ?? 'Not visible to you'}</div>
+            <div style={subtle}>{teamNameOf(view.teams, i.teamId)}</div>
+          </>
+        ),
+      },
+      {
+        key: i.work,
+        content: (
+          <>
+            <Lozenge appearance={work.appearance}>{work.text}</Lozenge>
+            {i.remaining && (
+              <div style={subtle}>
+                {i.remaining.open} of {i.remaining.total}{' '}
+                {i.remaining.unit === 'points' ? 'points' : 'issues'} open
+              </div>
+            )}
+          </>
+        ),
+      },
+      { content: windowText(i.baseline, plan.sprints) },
+      { content: windowText(i.adjusted, plan.sprints) },
+      { content: <Bars initiative={i} plan={plan} /> },
+      {
+        content: (
+          <>
+            <Lozenge appearance={variance.appearance} testId={`adjusted-variance-${i.key}`}>
+              {variance.text}
+            </Lozenge>
+            {i.endDeltaDays !== null && i.endDeltaDays !== 0 && (
+              <div style={subtle}>ends {daysText(i.endDeltaDays)}</div>
+            )}
+          </>
+        ),
+      },
+      {
+        content:
+          i.reasons.length > 0 ? (
+            <ul style={{ margin: 0, paddingLeft: '16px' }} data-testid={`adjusted-reasons-${i.key}`}>
+              {i.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          ) : (
+            <span style={subtle}>—</span>
+          ),
+      },
+    ],
+  };
+}
+
 function InitiativeTable({
   view,
   plan,
   onlyMoved,
+  onShowAll,
 }: {
   view: AdjustedPlanView;
   plan: AdjustedPlanData;
   onlyMoved: boolean;
+  onShowAll: () => void;
 }) {
-  const rows = visibleRows(plan, onlyMoved);
+  const rows = useMemo(() => visibleRows(plan, onlyMoved), [plan, onlyMoved]);
+  const toRow = useCallback((i: AdjustedInitiative) => initiativeRow(i, view, plan), [view, plan]);
   if (rows.length === 0)
-    return (
-      <p style={subtle} data-testid="adjusted-none-moved">
-        Every initiative is where the baseline put it.
-      </p>
+    return onlyMoved ? (
+      <EmptyState
+        testId="adjusted-none-moved"
+        headingLevel="h4"
+        header="Nothing moved against the baseline"
+        description="Every initiative is where the baseline put it."
+        action={
+          <Button onClick={onShowAll} testId="adjusted-show-all">
+            Show every initiative
+          </Button>
+        }
+      />
+    ) : (
+      <EmptyState
+        testId="adjusted-empty"
+        headingLevel="h4"
+        header="No initiatives in the plan in force"
+        description={`Choose the initiatives of ${plan.quarter} in its plan below; they show here once the plan places them.`}
+      />
     );
   return (
-    <div style={{ overflowX: 'auto' }}>
-      <table style={table} data-testid="adjusted-table">
-        <caption style={caption}>
-          Baseline and adjusted windows per initiative. In the bars, the dashed outline is the baseline, the
-          filled bar the adjusted plan and the red line today’s sprint.
-        </caption>
-        <thead>
-          <tr>
-            <th style={headCell} scope="col">
-              Initiative
-            </th>
-            <th style={headCell} scope="col">
-              Work
-            </th>
-            <th style={headCell} scope="col">
-              Baseline
-            </th>
-            <th style={headCell} scope="col">
-              Adjusted
-            </th>
-            <th style={headCell} scope="col">
-              Timeline
-            </th>
-            <th style={headCell} scope="col">
-              Variance
-            </th>
-            <th style={headCell} scope="col">
-              Why
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((i) => {
-            const variance = varianceLozenge(i);
-            const work = workLozenge(i.work);
-            return (
-              <tr key={i.key} data-testid={`adjusted-row-${i.key}`} data-change={i.change ?? 'none'}>
-                <th style={{ ...cell, fontWeight: 400 }} scope="row">
-                  <IssueLink issueKey={i.key} siteUrl={undefined} />
-                  <div style={subtle}>{i.summary ?? 'Not visible to you'}</div>
-                  <div style={subtle}>{teamNameOf(view.teams, i.teamId)}</div>
-                </th>
-                <td style={cell}>
-                  <Lozenge appearance={work.appearance}>{work.text}</Lozenge>
-                  {i.remaining && (
-                    <div style={subtle}>
-                      {i.remaining.open} of {i.remaining.total}{' '}
-                      {i.remaining.unit === 'points' ? 'points' : 'issues'} open
-                    </div>
-                  )}
-                </td>
-                <td style={cell}>{windowText(i.baseline, plan.sprints)}</td>
-                <td style={cell}>{windowText(i.adjusted, plan.sprints)}</td>
-                <td style={{ ...cell, verticalAlign: 'middle' }}>
-                  <Bars initiative={i} plan={plan} />
-                </td>
-                <td style={cell}>
-                  <Lozenge appearance={variance.appearance} testId={`adjusted-variance-${i.key}`}>
-                    {variance.text}
-                  </Lozenge>
-                  {i.endDeltaDays !== null && i.endDeltaDays !== 0 && (
-                    <div style={subtle}>ends {daysText(i.endDeltaDays)}</div>
-                  )}
-                </td>
-                <td style={cell}>
-                  {i.reasons.length > 0 ? (
-                    <ul style={{ margin: 0, paddingLeft: '16px' }} data-testid={`adjusted-reasons-${i.key}`}>
-                      {i.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span style={subtle}>—</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div style={stack} data-testid="adjusted-table">
+      <p style={caption}>
+        Baseline and adjusted windows per initiative. In the bars, the dashed outline is the baseline, the
+        filled bar the adjusted plan and the red line today’s sprint.
+      </p>
+      <PagedTable
+        label="Baseline and adjusted windows per initiative"
+        head={initiativeHead}
+        items={rows}
+        sortValues={adjustedSortValues}
+        toRow={toRow}
+        rowsPerPage={ROWS_PER_PAGE}
+        testId="adjusted-initiatives"
+      />
     </div>
   );
 }
@@ -527,7 +564,7 @@ export function AdjustedPlan({
         />
         Only initiatives that moved ({summary.moved.length})
       </label>
-      <InitiativeTable view={view} plan={plan} onlyMoved={onlyMoved} />
+      <InitiativeTable view={view} plan={plan} onlyMoved={onlyMoved} onShowAll={() => setOnlyMoved(false)} />
       {plan.cannotFinish.length > 0 && (
         <div style={stack} data-testid="adjusted-cannot-finish">
           <strong>Can no longer finish in the quarter</strong>

@@ -1,77 +1,104 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { QuarterPlanView } from '../../../../src/contract';
-import { DANGER_TEXT, estimateGrid, parseOptionalCount, parseSprints, type EstimateCell } from './plan-model';
+import { EmptyState } from '../components/EmptyState';
+import { TablePagination, useTablePage } from '../tables/TablePagination';
+import { pagedLabel } from '../tables/paging-model';
+import {
+  NO_DRAFTS,
+  afterSave,
+  cellKey,
+  discardDraft,
+  draftedCell,
+  editDraft,
+  estimatesToSave,
+  pageOfRow,
+  pendingText,
+  textOf,
+  type DraftProblem,
+  type EstimateDrafts,
+  type EstimateField,
+  type EstimateText,
+} from './EstimatesGrid-model';
+import { DANGER_TEXT, estimateGrid, type EstimateCell, type EstimateGrid } from './plan-model';
 import { PlanSection, cell, field, headCell, row, subtle, table } from './plan-ui';
 import type { PlanState } from './use-plan';
 
-const fmt = (n: number | null) => (n === null ? '' : String(n));
+const ROWS_PER_PAGE = 50;
+
+/** The grid's unsaved edits, held above the grid so a reload of the plan (after a conflict) does not lose them. */
+export interface EstimateDraftsState {
+  value: EstimateDrafts;
+  update: (change: (drafts: EstimateDrafts) => EstimateDrafts) => void;
+}
+
+/** Unsaved estimates of the quarter shown; choosing another quarter starts with none. */
+export function useEstimateDrafts(quarter: string | undefined): EstimateDraftsState {
+  const [held, setHeld] = useState<{ quarter: string | undefined; drafts: EstimateDrafts }>({
+    quarter,
+    drafts: NO_DRAFTS,
+  });
+  const update = useCallback(
+    (change: (drafts: EstimateDrafts) => EstimateDrafts) =>
+      setHeld((current) => ({
+        quarter,
+        drafts: change(current.quarter === quarter ? current.drafts : NO_DRAFTS),
+      })),
+    [quarter],
+  );
+  return { value: held.quarter === quarter ? held.drafts : NO_DRAFTS, update };
+}
 
 function CellEditor({
   estimate,
+  text,
   teamName,
-  state,
-  onDone,
+  error,
+  pending,
+  busy,
+  focus,
+  onEdit,
+  onSave,
+  onCancel,
 }: {
   estimate: EstimateCell;
+  text: EstimateText;
   teamName: string;
-  state: PlanState;
-  onDone: () => void;
+  error: string | undefined;
+  /** Unsaved edits in the whole grid, this one included: its Save sends them all. */
+  pending: number;
+  busy: boolean;
+  /** Take the focus: the reader just opened this editor (not when a page change brings it back). */
+  focus: boolean;
+  onEdit: (field: EstimateField, value: string) => void;
+  onSave: () => void;
+  onCancel: () => void;
 }) {
   const id = `estimate-cell-${estimate.initiativeKey}-${estimate.teamId}`;
-  const [sprints, setSprints] = useState(fmt(estimate.sprints));
-  const [points, setPoints] = useState(fmt(estimate.storyPoints));
-  const [load, setLoad] = useState(fmt(estimate.load ?? 1));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const s = parseSprints(sprints);
-    const p = parseOptionalCount(points, 'Story points');
-    const l = parseOptionalCount(load, 'Load');
-    const problem = !s.ok ? s.error : !p.ok ? p.error : !l.ok ? l.error : null;
-    if (problem || !s.ok || !p.ok || !l.ok) return setError(problem);
-    setBusy(true);
-    const done = await state.mutate(
-      'plan/estimates/set',
-      {
-        estimates: [
-          {
-            initiativeKey: estimate.initiativeKey,
-            teamId: estimate.teamId,
-            sprints: s.value,
-            storyPoints: p.value,
-            ...(l.value !== null && l.value > 0 ? { load: l.value } : {}),
-          },
-        ],
-      },
-      `Estimate of ${estimate.initiativeKey} for ${teamName} saved.`,
-    );
-    setBusy(false);
-    if (done) onDone();
-  };
   return (
     <form
       aria-label={`Estimate of ${estimate.initiativeKey} by ${teamName}`}
       style={{ display: 'flex', flexDirection: 'column', gap: '4px', minWidth: '150px' }}
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        onSave();
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onDone();
+        if (event.key === 'Escape') onCancel();
       }}
     >
       <label style={field}>
         <span>Sprints (empty removes)</span>
         <Textfield
-          autoFocus
+          autoFocus={focus}
           isCompact
-          value={sprints}
+          value={text.sprints}
           inputMode="decimal"
-          onChange={(e) => setSprints(e.currentTarget.value)}
+          onChange={(e) => onEdit('sprints', e.currentTarget.value)}
           testId={`${id}-sprints`}
         />
       </label>
@@ -79,9 +106,9 @@ function CellEditor({
         <span>Story points (optional)</span>
         <Textfield
           isCompact
-          value={points}
+          value={text.points}
           inputMode="numeric"
-          onChange={(e) => setPoints(e.currentTarget.value)}
+          onChange={(e) => onEdit('points', e.currentTarget.value)}
           testId={`${id}-points`}
         />
       </label>
@@ -89,9 +116,9 @@ function CellEditor({
         <span>Load per sprint</span>
         <Textfield
           isCompact
-          value={load}
+          value={text.load}
           inputMode="numeric"
-          onChange={(e) => setLoad(e.currentTarget.value)}
+          onChange={(e) => onEdit('load', e.currentTarget.value)}
           testId={`${id}-load`}
         />
       </label>
@@ -102,9 +129,9 @@ function CellEditor({
       )}
       <span style={row}>
         <Button type="submit" appearance="primary" spacing="compact" isDisabled={busy} testId={`${id}-save`}>
-          Save
+          {pending > 1 ? `Save all ${pending}` : 'Save'}
         </Button>
-        <Button spacing="compact" onClick={onDone}>
+        <Button spacing="compact" onClick={onCancel} testId={`${id}-cancel`}>
           Cancel
         </Button>
       </span>
@@ -150,102 +177,315 @@ function CellValue({ estimate }: { estimate: EstimateCell }) {
   );
 }
 
-/** Initiatives × teams: estimates in sprints, editable in place by owners and each team's lead. */
-export function EstimatesGrid({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
-  const grid = estimateGrid(plan);
-  const [editing, setEditing] = useState<string | null>(null);
+/** A cell with an unsaved edit shows what it would save, marked unsaved (or that it needs a fix). */
+function DraftValue({ drafted }: { drafted: EstimateCell | undefined }) {
+  return (
+    <span style={row}>
+      {drafted ? <CellValue estimate={drafted} /> : null}{' '}
+      <Lozenge appearance={drafted ? 'inprogress' : 'removed'}>{drafted ? 'unsaved' : 'needs a fix'}</Lozenge>
+    </span>
+  );
+}
+
+function MissingSummary({ grid }: { grid: EstimateGrid }) {
+  return (
+    <p style={subtle} data-testid="plan-estimates-missing">
+      {grid.missing === 0
+        ? 'Every expected estimate is in.'
+        : `${grid.missing} estimate${grid.missing === 1 ? '' : 's'} missing: ${[
+            ...grid.missingByTeam.entries(),
+          ]
+            .map(([teamId, n]) => `${grid.teams.find((t) => t.id === teamId)?.name ?? teamId} ${n}`)
+            .join(', ')}.`}{' '}
+      Sprints each team needs for its part; team leads edit their team’s column, the program’s owners every
+      column.
+    </p>
+  );
+}
+
+/**
+ * Initiatives × teams: estimates in sprints, editable in place by owners and each team's lead, 50 initiatives a
+ * page. What is typed stays until it is saved or cancelled, whichever page is shown, and one save sends the
+ * edits of every page.
+ */
+export function EstimatesGrid({
+  plan,
+  state,
+  drafts,
+}: {
+  plan: QuarterPlanView;
+  state: PlanState;
+  drafts: EstimateDraftsState;
+}) {
+  const grid = useMemo(() => estimateGrid(plan), [plan]);
+  const { shown, setPage } = useTablePage(grid.rows, ROWS_PER_PAGE);
+  const [editing, setEditing] = useState<{ key: string; focus: boolean } | null>(null);
+  const [refusal, setRefusal] = useState<{ message: string; problems: DraftProblem[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  // After an editor closes, the focus goes back to its cell's button rather than to the page's start.
+  const returnFocusTo = useRef<string | null>(null);
+  const focusBack = (key: string) => (button: HTMLButtonElement | null) => {
+    if (button && returnFocusTo.current === key) {
+      returnFocusTo.current = null;
+      button.focus();
+    }
+  };
+  const teamNames = useMemo(() => new Map(grid.teams.map((t) => [t.id, t.name])), [grid.teams]);
+  const teamName = (teamId: string) => teamNames.get(teamId) ?? teamId;
+  const problems = useMemo(
+    () => new Map((refusal?.problems ?? []).map((p) => [cellKey(p), p.error])),
+    [refusal],
+  );
+  const pending = drafts.value.size;
+  useEffect(() => {
+    if (pending === 0) setRefusal(null);
+  }, [pending]);
+
+  /** Closes the cell's editor if it is still the one open (a save may end after another was opened). */
+  const close = (key: string) =>
+    setEditing((current) => {
+      if (current?.key !== key) return current;
+      returnFocusTo.current = key;
+      return null;
+    });
+  const edit = (estimate: EstimateCell, fieldName: EstimateField, value: string) => {
+    drafts.update((current) => editDraft(current, estimate, fieldName, value));
+    const key = cellKey(estimate);
+    setRefusal((current) => {
+      if (!current?.problems.some((p) => cellKey(p) === key)) return current;
+      const rest = current.problems.filter((p) => cellKey(p) !== key);
+      return rest.length > 0 ? { ...current, problems: rest } : null;
+    });
+  };
+  const save = async () => {
+    const sent = drafts.value;
+    const openAtSave = editing?.key;
+    if (sent.size === 0) {
+      if (openAtSave) close(openAtSave);
+      return;
+    }
+    const check = estimatesToSave(sent, grid.rows);
+    if (!check.ok) {
+      setRefusal(check);
+      return;
+    }
+    setRefusal(null);
+    setBusy(true);
+    const [only] = check.estimates;
+    const done = await state.mutate(
+      'plan/estimates/set',
+      { estimates: check.estimates },
+      check.estimates.length === 1 && only
+        ? `Estimate of ${only.initiativeKey} for ${teamName(only.teamId)} saved.`
+        : `${check.estimates.length} estimates saved.`,
+    );
+    setBusy(false);
+    if (!done) return;
+    drafts.update((current) => afterSave(current, sent));
+    if (openAtSave) close(openAtSave);
+  };
+  const show = (problem: DraftProblem) => {
+    const page = pageOfRow(grid.rows, problem.initiativeKey, ROWS_PER_PAGE);
+    if (page === undefined) return;
+    setPage(page);
+    setEditing({ key: cellKey(problem), focus: true });
+  };
+
   return (
     <PlanSection title="Estimates" testId="plan-estimates">
-      <p style={subtle} data-testid="plan-estimates-missing">
-        {grid.missing === 0
-          ? 'Every expected estimate is in.'
-          : `${grid.missing} estimate${grid.missing === 1 ? '' : 's'} missing: ${[
-              ...grid.missingByTeam.entries(),
-            ]
-              .map(([teamId, n]) => `${grid.teams.find((t) => t.id === teamId)?.name ?? teamId} ${n}`)
-              .join(', ')}.`}{' '}
-        Sprints each team needs for its part; team leads edit their team’s column, the program’s owners every
-        column.
-      </p>
-      {grid.rows.length === 0 ? (
-        <p style={subtle}>Choose the quarter’s initiatives first.</p>
-      ) : (
-        <div style={{ overflowX: 'auto' }}>
-          <table style={table} data-testid="plan-estimates-grid">
-            <thead>
-              <tr>
-                <th style={headCell} scope="col">
-                  Initiative
-                </th>
-                {grid.teams.map((team) => (
-                  <th key={team.id} style={headCell} scope="col">
-                    {team.name}
-                    {grid.missingByTeam.get(team.id) ? (
-                      <span style={{ color: token(DANGER_TEXT.token) }}>
-                        {' '}
-                        ({grid.missingByTeam.get(team.id)} missing)
+      <MissingSummary grid={grid} />
+      {(pending > 0 || busy) && (
+        <div style={row} data-testid="plan-estimates-pending">
+          <span role="status">
+            {busy ? 'Saving the estimates…' : pendingText(drafts.value, grid.rows, ROWS_PER_PAGE)}
+          </span>
+          <Button
+            appearance="primary"
+            isDisabled={busy}
+            onClick={() => void save()}
+            testId="plan-estimates-save"
+          >
+            {pending === 1 ? 'Save the estimate' : `Save all ${pending} estimates`}
+          </Button>
+          <Button
+            appearance="subtle"
+            isDisabled={busy}
+            onClick={() => {
+              drafts.update(() => NO_DRAFTS);
+              setEditing(null);
+            }}
+            testId="plan-estimates-discard"
+          >
+            Discard {pending === 1 ? 'it' : 'them'}
+          </Button>
+        </div>
+      )}
+      {refusal && (
+        <SectionMessage appearance="error" title={refusal.message} testId="plan-estimates-refused">
+          {refusal.problems.length > 0 && (
+            <ul style={{ margin: 0, paddingLeft: '20px' }}>
+              {refusal.problems.map((problem) => {
+                const page = pageOfRow(grid.rows, problem.initiativeKey, ROWS_PER_PAGE);
+                return (
+                  <li key={cellKey(problem)}>
+                    <span style={row}>
+                      <span>
+                        {problem.initiativeKey} by {teamName(problem.teamId)}
+                        {page !== undefined && shown.pages > 1 ? ` (page ${page})` : ''}: {problem.error}
                       </span>
-                    ) : null}
+                      {page !== undefined && (
+                        <Button
+                          appearance="subtle"
+                          spacing="compact"
+                          onClick={() => show(problem)}
+                          aria-label={`Fix the estimate of ${problem.initiativeKey} by ${teamName(problem.teamId)}`}
+                        >
+                          Fix
+                        </Button>
+                      )}
+                      {page === undefined && (
+                        <Button
+                          appearance="subtle"
+                          spacing="compact"
+                          onClick={() => drafts.update((current) => discardDraft(current, problem))}
+                        >
+                          Discard
+                        </Button>
+                      )}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </SectionMessage>
+      )}
+      {grid.rows.length === 0 ? (
+        <EmptyState
+          testId="plan-estimates-empty"
+          headingLevel="h4"
+          header="No initiatives to estimate yet"
+          description={
+            plan.canEdit
+              ? 'Choose the quarter’s initiatives above, one at a time or all of the program’s at once; each team then estimates its part here.'
+              : 'The program’s owners choose the quarter’s initiatives; each team then estimates its part here.'
+          }
+        />
+      ) : (
+        <div>
+          <div style={{ overflowX: 'auto' }}>
+            <table
+              style={table}
+              data-testid="plan-estimates-grid"
+              aria-label={pagedLabel('Estimates by initiative and team', shown)}
+            >
+              <thead>
+                <tr>
+                  <th style={headCell} scope="col">
+                    Initiative
                   </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {grid.rows.map((r) => (
-                <tr key={r.key}>
-                  <th style={{ ...cell, fontWeight: 400 }} scope="row">
-                    <strong>{r.key}</strong>
-                    {r.carriedOver && (
-                      <>
-                        {' '}
-                        <Lozenge appearance="moved">carried over</Lozenge>
-                      </>
-                    )}
-                    <div style={{ ...subtle, fontSize: '12px' }}>
-                      {r.summary ?? ''}
-                      {r.team ? ` · ${r.team}` : ''}
-                    </div>
-                  </th>
-                  {r.cells.map((c) => {
-                    const id = `${c.initiativeKey}-${c.teamId}`;
-                    const teamName = grid.teams.find((t) => t.id === c.teamId)?.name ?? c.teamId;
-                    return (
-                      <td
-                        key={id}
-                        style={{
-                          ...cell,
-                          background: c.state === 'missing' ? token('color.background.danger') : undefined,
-                        }}
-                        data-testid={`estimate-cell-${id}`}
-                        data-state={c.state}
-                      >
-                        {editing === id ? (
-                          <CellEditor
-                            estimate={c}
-                            teamName={teamName}
-                            state={state}
-                            onDone={() => setEditing(null)}
-                          />
-                        ) : c.editable ? (
-                          <Button
-                            appearance="subtle"
-                            spacing="compact"
-                            onClick={() => setEditing(id)}
-                            aria-label={`${cellValueText(c)}: edit the estimate of ${c.initiativeKey} by ${teamName}`}
-                            testId={`estimate-cell-${id}-edit`}
-                          >
-                            <CellValue estimate={c} />
-                          </Button>
-                        ) : (
-                          <CellValue estimate={c} />
-                        )}
-                      </td>
-                    );
-                  })}
+                  {grid.teams.map((team) => (
+                    <th key={team.id} style={headCell} scope="col">
+                      {team.name}
+                      {grid.missingByTeam.get(team.id) ? (
+                        <span style={{ color: token(DANGER_TEXT.token) }}>
+                          {' '}
+                          ({grid.missingByTeam.get(team.id)} missing)
+                        </span>
+                      ) : null}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.items.map((r) => (
+                  <tr key={r.key} data-testid={`estimate-row-${r.key}`}>
+                    <th style={{ ...cell, fontWeight: 400 }} scope="row">
+                      <strong>{r.key}</strong>
+                      {r.carriedOver && (
+                        <>
+                          {' '}
+                          <Lozenge appearance="moved">carried over</Lozenge>
+                        </>
+                      )}
+                      <div style={{ ...subtle, fontSize: '12px' }}>
+                        {r.summary ?? ''}
+                        {r.team ? ` · ${r.team}` : ''}
+                      </div>
+                    </th>
+                    {r.cells.map((c) => {
+                      const key = cellKey(c);
+                      const id = `${c.initiativeKey}-${c.teamId}`;
+                      const draft = drafts.value.get(key);
+                      const drafted = draft ? draftedCell(c, draft.text) : undefined;
+                      // Worded as the button reads, so its name starts with what it shows.
+                      const valueText = draft
+                        ? drafted
+                          ? `${cellValueText(drafted)} unsaved`
+                          : 'needs a fix (unsaved)'
+                        : cellValueText(c);
+                      return (
+                        <td
+                          key={id}
+                          style={{
+                            ...cell,
+                            background:
+                              c.state === 'missing' && !drafted
+                                ? token('color.background.danger')
+                                : undefined,
+                          }}
+                          data-testid={`estimate-cell-${id}`}
+                          data-state={c.state}
+                          data-unsaved={draft ? 'true' : undefined}
+                        >
+                          {editing?.key === key ? (
+                            <CellEditor
+                              estimate={c}
+                              text={textOf(drafts.value, c)}
+                              teamName={teamName(c.teamId)}
+                              error={problems.get(key)}
+                              pending={pending}
+                              busy={busy}
+                              focus={editing.focus}
+                              onEdit={(fieldName, value) => edit(c, fieldName, value)}
+                              onSave={() => void save()}
+                              onCancel={() => {
+                                drafts.update((current) => discardDraft(current, c));
+                                close(key);
+                              }}
+                            />
+                          ) : c.editable ? (
+                            <Button
+                              ref={focusBack(key)}
+                              appearance="subtle"
+                              spacing="compact"
+                              onClick={() => setEditing({ key, focus: true })}
+                              aria-label={`${valueText}: edit the estimate of ${c.initiativeKey} by ${teamName(c.teamId)}`}
+                              testId={`estimate-cell-${id}-edit`}
+                            >
+                              {draft ? <DraftValue drafted={drafted} /> : <CellValue estimate={c} />}
+                            </Button>
+                          ) : (
+                            <CellValue estimate={c} />
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <TablePagination
+            shown={shown}
+            onSetPage={(page) => {
+              setPage(page);
+              // The editor left open on another page comes back as it was, without taking the focus.
+              setEditing((current) => current && { ...current, focus: false });
+            }}
+            label="Pages of the estimates"
+            testId="plan-estimates-pagination"
+          />
         </div>
       )}
     </PlanSection>

@@ -9,7 +9,7 @@ import { AlignmentSession } from './AlignmentSession';
 import { Baseline } from './Baseline';
 import { CalendarForm, CalendarLine } from './Calendar';
 import { CommunicationPlan } from './CommunicationPlan';
-import { EstimatesGrid } from './EstimatesGrid';
+import { EstimatesGrid, useEstimateDrafts, type EstimateDraftsState } from './EstimatesGrid';
 import { defaultQuarter, quarterOptions } from './plan-model';
 import { field, nativeControl, row, subtle } from './plan-ui';
 import { QuarterScope } from './QuarterScope';
@@ -41,7 +41,15 @@ function QuarterPicker({ state }: { state: PlanState }) {
   );
 }
 
-function Plan({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
+function Plan({
+  plan,
+  state,
+  drafts,
+}: {
+  plan: QuarterPlanView;
+  state: PlanState;
+  drafts: EstimateDraftsState;
+}) {
   return (
     <>
       {!plan.canEdit && (
@@ -72,7 +80,7 @@ function Plan({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
       <CalendarLine plan={plan} state={state} />
       <QuarterScope plan={plan} state={state} />
       <ScheduleSection plan={plan} state={state} />
-      <EstimatesGrid plan={plan} state={state} />
+      <EstimatesGrid plan={plan} state={state} drafts={drafts} />
       <AlignmentSession plan={plan} state={state} />
       <TeamOkrs okrs={state.okrs} quarter={plan.plan.quarter} state={state} />
       <SuccessCriteria plan={plan} state={state} />
@@ -85,6 +93,8 @@ function Plan({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
 export function PlanTab({ program }: { program: ProgramSummary; siteUrl: string | undefined }) {
   const pickDefault = useCallback((planned: string[]) => defaultQuarter(new Date(), planned), []);
   const state = usePlan(program.id, pickDefault);
+  // Held here, not in the grid: a conflict reloads the plan, and what was typed must outlive that.
+  const drafts = useEstimateDrafts(state.quarter);
   const { load } = state;
   return (
     <section
@@ -140,7 +150,7 @@ export function PlanTab({ program }: { program: ProgramSummary; siteUrl: string 
           )}
         </div>
       )}
-      {load.state === 'ready' && <Plan plan={load.view} state={state} />}
+      {load.state === 'ready' && <Plan plan={load.view} state={state} drafts={drafts} />}
     </section>
   );
 }

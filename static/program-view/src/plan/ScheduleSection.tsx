@@ -1,8 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { QuarterPlanView } from '../../../../src/contract';
+import { EmptyState } from '../components/EmptyState';
+import { PagedTable } from '../tables/PagedTable';
+import type { SortValue } from '../tables/paging-model';
 import {
   DANGER_TEXT,
   compareKeys,
@@ -11,81 +15,113 @@ import {
   unplacedTitle,
   varianceText,
 } from './plan-model';
-import {
-  PlanSection,
-  cell,
-  field,
-  headCell,
-  nativeControl,
-  personName,
-  row,
-  stack,
-  subtle,
-  table,
-} from './plan-ui';
+import { PlanSection, field, nativeControl, personName, row, stack, subtle } from './plan-ui';
 import { Timeline } from './Timeline';
 import type { PlanState } from './use-plan';
 
 const danger = { color: token(DANGER_TEXT.token) } as const;
 
+const ROWS_PER_PAGE = 50;
+
+/** One team's part of one initiative, as the timeline's table shows it. */
+interface ScheduleRow {
+  id: string;
+  team: string;
+  key: string;
+  startSprint: number;
+  endSprint: number;
+  load: number;
+  notes: string;
+}
+
+const scheduleHead: HeadType = {
+  cells: [
+    { key: 'team', content: 'Team', isSortable: true, width: 16 },
+    { key: 'initiative', content: 'Initiative', isSortable: true, width: 14 },
+    { key: 'sprints', content: 'Sprints', isSortable: true, width: 22 },
+    { key: 'load', content: 'Load', isSortable: true, width: 8 },
+    { key: 'notes', content: 'Notes', width: 40 },
+  ],
+};
+
+const scheduleSortValues: Record<string, (row: ScheduleRow) => SortValue> = {
+  team: (row) => row.team,
+  initiative: (row) => row.key,
+  // By start, then by end: a part in Sprint 2 – Sprint 3 before one in Sprint 2 – Sprint 5.
+  sprints: (row) => row.startSprint * 1000 + row.endSprint,
+  load: (row) => row.load,
+};
+
 function ScheduleTable({ plan }: { plan: QuarterPlanView }) {
-  const view = useMemo(() => timelineView(timelineInputOf(plan)), [plan]);
   const sprints = plan.plan.calendar.sprints;
-  const variance = new Map((plan.baselineComparison?.variances ?? []).map((v) => [v.key, v]));
-  const name = (i: number) => sprints[i]?.name ?? `Sprint ${i + 1}`;
+  const rows = useMemo((): ScheduleRow[] => {
+    const view = timelineView(timelineInputOf(plan));
+    const variance = new Map((plan.baselineComparison?.variances ?? []).map((v) => [v.key, v]));
+    const lanes = new Map(view.lanes.map((l) => [l.team, l.label]));
+    return view.bars.map((bar) => {
+      const v = variance.get(bar.key);
+      return {
+        id: bar.id,
+        team: lanes.get(bar.team) ?? bar.team,
+        key: bar.key,
+        startSprint: bar.startSprint,
+        endSprint: bar.endSprint,
+        load: bar.load,
+        notes: [
+          bar.pinned ? 'pinned' : null,
+          bar.onCriticalPath ? 'critical path' : null,
+          bar.late ? 'starts before a dependency ends' : null,
+          v ? varianceText(v) : null,
+        ]
+          .filter(Boolean)
+          .join('; '),
+      };
+    });
+  }, [plan]);
+  const toRow = useCallback(
+    (row: ScheduleRow): RowType => {
+      const name = (i: number) => sprints[i]?.name ?? `Sprint ${i + 1}`;
+      return {
+        key: row.id,
+        testId: `plan-schedule-row-${row.id}`,
+        cells: [
+          { key: row.team, content: row.team },
+          { key: row.key, content: row.key },
+          {
+            key: row.startSprint,
+            content:
+              row.startSprint === row.endSprint
+                ? name(row.startSprint)
+                : `${name(row.startSprint)} – ${name(row.endSprint)}`,
+          },
+          { key: row.load, content: row.load },
+          { key: row.notes, content: row.notes },
+        ],
+      };
+    },
+    [sprints],
+  );
   return (
-    <table style={table} data-testid="plan-schedule-table">
-      <caption style={{ ...subtle, textAlign: 'left', paddingBottom: '4px' }}>
-        The timeline as a table: each team’s part of each initiative.
-      </caption>
-      <thead>
-        <tr>
-          <th style={headCell} scope="col">
-            Team
-          </th>
-          <th style={headCell} scope="col">
-            Initiative
-          </th>
-          <th style={headCell} scope="col">
-            Sprints
-          </th>
-          <th style={headCell} scope="col">
-            Load
-          </th>
-          <th style={headCell} scope="col">
-            Notes
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {view.bars.map((bar) => {
-          const v = variance.get(bar.key);
-          const lane = view.lanes.find((l) => l.team === bar.team);
-          return (
-            <tr key={bar.id} data-testid={`plan-schedule-row-${bar.id}`}>
-              <td style={cell}>{lane?.label ?? bar.team}</td>
-              <td style={cell}>{bar.key}</td>
-              <td style={cell}>
-                {bar.startSprint === bar.endSprint
-                  ? name(bar.startSprint)
-                  : `${name(bar.startSprint)} – ${name(bar.endSprint)}`}
-              </td>
-              <td style={cell}>{bar.load}</td>
-              <td style={cell}>
-                {[
-                  bar.pinned ? 'pinned' : null,
-                  bar.onCriticalPath ? 'critical path' : null,
-                  bar.late ? 'starts before a dependency ends' : null,
-                  v ? varianceText(v) : null,
-                ]
-                  .filter(Boolean)
-                  .join('; ')}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div style={stack} data-testid="plan-schedule-table">
+      <p style={subtle}>The timeline as a table: each team’s part of each initiative.</p>
+      <PagedTable
+        label="Sprint timeline as a table: each team’s part of each initiative"
+        head={scheduleHead}
+        items={rows}
+        sortValues={scheduleSortValues}
+        toRow={toRow}
+        rowsPerPage={ROWS_PER_PAGE}
+        testId="plan-schedule-paged"
+        emptyView={
+          <EmptyState
+            testId="plan-schedule-empty"
+            headingLevel="h4"
+            header="Nothing is scheduled yet"
+            description="The scheduler places an initiative once each of its teams has estimated its part: enter the estimates in the grid below."
+          />
+        }
+      />
+    </div>
   );
 }
 

@@ -1,12 +1,13 @@
 // Risks tab: the risk & problem register — manual risks and those the app detects from the plan and Jira,
 // each with its reason and history — the heat map, what detection finds now, and the problems.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ProgramSummary, RegisterRisk, RiskRegisterView } from '../../../../src/contract';
 import { call, ResolverCallError } from '../api';
+import { EmptyState } from '../components/EmptyState';
 import { LoadError } from '../components/LoadError';
 import { TableSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
@@ -16,7 +17,14 @@ import { PendingRisks } from './PendingRisks';
 import { ProblemsSection } from './ProblemsSection';
 import { RecordProblemForm } from './RecordProblemForm';
 import { RegisterTable } from './RegisterTable';
-import { filterCounts, filterRisks, FILTERS, syncSummary, type RegisterFilter } from './risks-model';
+import {
+  emptyRegister,
+  filterCounts,
+  filterRisks,
+  FILTERS,
+  syncSummary,
+  type RegisterFilter,
+} from './risks-model';
 import { sectionHeading, subtle } from './styles';
 
 type DetectOutcome = { ok: boolean; text: string };
@@ -73,6 +81,8 @@ function Register({
 }) {
   const [filter, setFilter] = useState<RegisterFilter>('live');
   const counts = filterCounts(view.risks);
+  const risks = useMemo(() => filterRisks(view.risks, filter), [view.risks, filter]);
+  const empty = emptyRegister(filter, view.canDetect);
   return (
     <section aria-labelledby="register-heading" style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <h3 id="register-heading" style={sectionHeading}>
@@ -92,10 +102,18 @@ function Register({
         ))}
       </div>
       <RegisterTable
-        risks={filterRisks(view.risks, filter)}
+        risks={risks}
         people={view.people}
         siteUrl={siteUrl}
         onRecordProblem={onRecordProblem}
+        emptyView={
+          <EmptyState
+            testId="risk-register-empty"
+            headingLevel="h4"
+            header={empty.header}
+            description={empty.description}
+          />
+        }
       />
     </section>
   );

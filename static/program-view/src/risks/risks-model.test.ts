@@ -1,5 +1,6 @@
 import type { RegisterRisk, RiskSyncSummary } from '../../../../src/contract';
 import {
+  emptyRegister,
   filterCounts,
   filterRisks,
   historyLine,
@@ -57,6 +58,22 @@ describe('the register filter', () => {
 
   it('lists open problems before resolved ones', () => {
     expect(problemsFirstOpen(register).map((r) => r.id)).toEqual(['happened', 'resolved']);
+  });
+});
+
+describe('an empty register', () => {
+  it('tells a reader with no open risk where to add one, and an owner that Detect now checks at once', () => {
+    expect(emptyRegister('live', false).description).toMatch(
+      /^Add a risk you foresee under Risks on the Overview tab\./,
+    );
+    expect(emptyRegister('live', false).description).not.toContain('Detect now');
+    expect(emptyRegister('all', true).description).toContain('Detect now above checks at once');
+  });
+
+  it('tells how a risk becomes a problem, and how one closes', () => {
+    expect(emptyRegister('problems', true)).toMatchObject({ header: 'No problems recorded' });
+    expect(emptyRegister('problems', true).description).toContain('“It happened”');
+    expect(emptyRegister('closed', true).description).toContain('the condition the app detected clears');
   });
 });
 

@@ -29,6 +29,34 @@ const matches: Record<RegisterFilter, (r: RegisterRisk) => boolean> = {
   all: () => true,
 };
 
+const DETECTION = 'The app checks the plan and Jira for risks every day';
+
+/** What an empty register says, per filter: what would put a risk there, and where to do it. */
+export function emptyRegister(
+  filter: RegisterFilter,
+  canDetect: boolean,
+): { header: string; description: string } {
+  const add = `Add a risk you foresee under Risks on the Overview tab. ${DETECTION}${canDetect ? '; Detect now above checks at once' : ''}.`;
+  switch (filter) {
+    case 'live':
+      return { header: 'No open risks', description: add };
+    case 'problems':
+      return {
+        header: 'No problems recorded',
+        description:
+          'When a risk happens, choose “It happened” on its row under Open to record it as a problem, with an owner and, later, its resolution.',
+      };
+    case 'closed':
+      return {
+        header: 'No closed risks',
+        description:
+          'A risk closes when you close it on the Overview tab, or by itself once the condition the app detected clears.',
+      };
+    case 'all':
+      return { header: 'No risks yet', description: add };
+  }
+}
+
 export const filterRisks = (risks: readonly RegisterRisk[], filter: RegisterFilter): RegisterRisk[] =>
   risks.filter(matches[filter]);
 

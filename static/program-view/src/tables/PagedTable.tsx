@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
-import { pageOf, sortItems, type SortOrder, type SortValue, type TableSort } from './paging-model';
+import { pagedLabel, sortItems, type SortOrder, type SortValue, type TableSort } from './paging-model';
+import { useTablePage } from './TablePagination';
 
 export const DEFAULT_ROWS_PER_PAGE = 50;
 
@@ -28,21 +29,17 @@ export interface PagedTableProps<T> {
 export function PagedTable<T>(props: PagedTableProps<T>) {
   const { items, sortValues, toRow, rowsPerPage = DEFAULT_ROWS_PER_PAGE } = props;
   const [sort, setSort] = useState<TableSort | undefined>(props.defaultSort);
-  const [page, setPage] = useState(1);
   const sorted = useMemo(
     () => sortItems(items, sort ? sortValues[sort.key] : undefined, sort?.order ?? 'ASC'),
     [items, sortValues, sort],
   );
-  const shown = useMemo(() => pageOf(sorted, page, rowsPerPage), [sorted, page, rowsPerPage]);
-  useEffect(() => {
-    if (shown.page !== page) setPage(shown.page);
-  }, [shown.page, page]);
+  const { shown, setPage } = useTablePage(sorted, rowsPerPage);
   const rows = useMemo(() => shown.items.map(toRow), [shown.items, toRow]);
 
   return (
     <DynamicTableStateless
       // Screen readers hear which rows the page holds; the pagination below shows it to the eye.
-      label={shown.pages > 1 ? `${props.label}, rows ${shown.range}` : props.label}
+      label={pagedLabel(props.label, shown)}
       head={props.head}
       rows={rows}
       totalRows={sorted.length}

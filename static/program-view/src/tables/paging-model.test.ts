@@ -1,4 +1,4 @@
-import { clampPage, compareSortValues, pageCount, pageOf, sortItems } from './paging-model';
+import { clampPage, compareSortValues, pageCount, pageOf, pagedLabel, sortItems } from './paging-model';
 
 interface Initiative {
   key: string;
@@ -91,5 +91,11 @@ describe('paging', () => {
     expect(page.range).toBe('51–100 of 1,000');
     expect(pageOf(sorted, 20, 50).range).toBe('951–1,000 of 1,000');
     expect(pageOf([], 1, 50)).toMatchObject({ page: 1, pages: 1, range: 'No rows' });
+  });
+
+  it('names a table after the rows its page holds once it has more than one page', () => {
+    const initiatives = generateInitiatives(120);
+    expect(pagedLabel('Estimates', pageOf(initiatives, 3, 50))).toBe('Estimates, rows 101–120 of 120');
+    expect(pagedLabel('Estimates', pageOf(initiatives.slice(0, 50), 1, 50))).toBe('Estimates');
   });
 });

@@ -70,3 +70,8 @@ export function pageOf<T>(sorted: readonly T[], page: number, rowsPerPage: numbe
       : `${number(start + 1)}–${number(start + items.length)} of ${number(sorted.length)}`;
   return { page: current, pages, items, range };
 }
+
+/** A paged table's accessible name: which rows the page holds, once there is more than one page. */
+export function pagedLabel(label: string, page: Pick<TablePage<unknown>, 'pages' | 'range'>): string {
+  return page.pages > 1 ? `${label}, rows ${page.range}` : label;
+}
