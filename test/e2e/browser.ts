@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { startDevStack, type DevStack } from '../../dev/server/stack';
+import { chromium, type Browser, type Frame, type Page, type Request, type Route } from 'playwright-core';
+import { startDevStack, type DevStack, type DevStackOptions } from '../../dev/server/stack';
 import type { SiteData } from '../../dev/seed';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -118,9 +118,10 @@ export async function openBrowserStack(
   executablePath: string,
   viewport: { width: number; height: number },
   problems: string[],
+  options: Pick<DevStackOptions, 'hourlySnapshots'> = {},
 ): Promise<BrowserStack> {
   ensureUiBuilt(resource);
-  const stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
+  const stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator', ...options });
   if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
   const browser = await launchChromium(executablePath);
   const page = await browser.newPage({ viewport });
@@ -247,4 +248,55 @@ export async function openProgramTab(
     await page.screenshot({ path: shot });
     throw new Error(`The ${label} tab shows an error: ${await error.first().textContent()}`);
   }
+}
+
+// Holding and failing the frame's resolver calls: a test looks at a loading or failed state for as long as
+// it needs, with no waiting on the clock.
+
+/** The resolver a dev-bridge call names (its POST body's key), or undefined for any other request. */
+export function resolverKey(request: Request): string | undefined {
+  const body: unknown = request.method() === 'POST' ? request.postDataJSON() : undefined;
+  return typeof body === 'object' && body !== null && 'key' in body && typeof body.key === 'string'
+    ? body.key
+    : undefined;
+}
+
+/** Holds the matching requests of the page and its frames until `release()`. */
+export async function holdRequests(page: Page, url: string, matches: (request: Request) => boolean) {
+  let open = (): void => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const handler = async (route: Route) => {
+    if (!matches(route.request())) return route.fallback();
+    await gate;
+    return route.fallback();
+  };
+  await page.route(url, handler);
+  return {
+    release: async () => {
+      open();
+      await page.unroute(url, handler);
+    },
+  };
+}
+
+/** Holds the frame's calls to one resolver until `release()`. */
+export function holdResolver(page: Page, key: string) {
+  return holdRequests(page, '**/__dev/invoke', (request) => resolverKey(request) === key);
+}
+
+/** Answers the first call to one resolver with a failed envelope, as the backend would. */
+export async function failOnce(page: Page, key: string, errorType: string, message: string) {
+  let failed = 0;
+  const handler = async (route: Route) => {
+    if (resolverKey(route.request()) !== key || failed > 0) return route.fallback();
+    failed += 1;
+    return route.fulfill({ json: { success: false, errors: [{ errorType, message }] } });
+  };
+  await page.route('**/__dev/invoke', handler);
+  return {
+    failures: () => failed,
+    stop: () => page.unroute('**/__dev/invoke', handler),
+  };
 }

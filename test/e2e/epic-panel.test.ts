@@ -1,10 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Frame, FrameLocator, Page, Request, Route } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page, Route } from 'playwright-core';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
-import { appFrame, chromiumOrSkip, openBrowserStack, runAxe, seriousViolations } from './browser';
+import {
+  appFrame,
+  chromiumOrSkip,
+  holdRequests,
+  openBrowserStack,
+  resolverKey,
+  runAxe,
+  seriousViolations,
+} from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -23,37 +31,6 @@ function epicOutsideProgram(site: SiteData, projectKey?: string): string {
   );
   if (!epic) throw new Error('The demo site has no epic outside the program');
   return epic.key;
-}
-
-/** The resolver a dev-bridge call names (its POST body's key), or undefined for any other request. */
-function resolverKey(request: Request): string | undefined {
-  const body: unknown = request.method() === 'POST' ? request.postDataJSON() : undefined;
-  return typeof body === 'object' && body !== null && 'key' in body && typeof body.key === 'string'
-    ? body.key
-    : undefined;
-}
-
-/**
- * Holds the matching requests of the page and its frame until `release()`: the panel stays in its loading
- * state for as long as the test looks at it, with no waiting on the clock.
- */
-async function holdRequests(page: Page, url: string, matches: (request: Request) => boolean) {
-  let open = (): void => undefined;
-  const gate = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  const handler = async (route: Route) => {
-    if (!matches(route.request())) return route.fallback();
-    await gate;
-    return route.fallback();
-  };
-  await page.route(url, handler);
-  return {
-    release: async () => {
-      open();
-      await page.unroute(url, handler);
-    },
-  };
 }
 
 /** How many of the frame's skeleton shapes are animating. */

@@ -1,57 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page, Request, Route } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
-import { appFrame, chromiumOrSkip, openBrowserStack, runAxe, seriousViolations } from './browser';
+import {
+  appFrame,
+  chromiumOrSkip,
+  failOnce,
+  holdResolver,
+  openBrowserStack,
+  runAxe,
+  seriousViolations,
+} from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
 const chromiumPath = chromiumOrSkip('Status macro in a browser');
 const describeInBrowser = chromiumPath ? describe : describe.skip;
-
-/** The resolver a dev-bridge call names (its POST body's key), or undefined for any other request. */
-function resolverKey(request: Request): string | undefined {
-  const body: unknown = request.method() === 'POST' ? request.postDataJSON() : undefined;
-  return typeof body === 'object' && body !== null && 'key' in body && typeof body.key === 'string'
-    ? body.key
-    : undefined;
-}
-
-/** Holds the frame's calls to one resolver until `release()`: the macro stays in its loading state meanwhile. */
-async function holdResolver(page: Page, key: string) {
-  let open = (): void => undefined;
-  const gate = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  const handler = async (route: Route) => {
-    if (resolverKey(route.request()) === key) await gate;
-    return route.fallback();
-  };
-  await page.route('**/__dev/invoke', handler);
-  return {
-    release: async () => {
-      open();
-      await page.unroute('**/__dev/invoke', handler);
-    },
-  };
-}
-
-/** Answers the first call to one resolver with a failed envelope, as the backend would. */
-async function failOnce(page: Page, key: string, errorType: string, message: string) {
-  let failed = 0;
-  const handler = async (route: Route) => {
-    if (resolverKey(route.request()) !== key || failed > 0) return route.fallback();
-    failed += 1;
-    return route.fulfill({ json: { success: false, errors: [{ errorType, message }] } });
-  };
-  await page.route('**/__dev/invoke', handler);
-  return {
-    failures: () => failed,
-    stop: () => page.unroute('**/__dev/invoke', handler),
-  };
-}
 
 describeInBrowser('the status macro in a browser', () => {
   let stack: DevStack;

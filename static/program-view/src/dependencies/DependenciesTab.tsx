@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { ProgramDependencies, ProgramSummary } from '../../../../src/contract';
-import { call } from '../api';
+import { take } from '../prefetch';
 import { LoadError } from '../components/LoadError';
 import { BlockSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
@@ -77,7 +77,7 @@ export function DependenciesTab({
   program: ProgramSummary;
   siteUrl: string | undefined;
 }) {
-  const load = useCallback(() => call('program/dependencies', { programId: program.id }), [program.id]);
+  const load = useCallback(() => take('program/dependencies', { programId: program.id }), [program.id]);
   const { resource, retry } = useResource(load);
   return (
     <section aria-label={`Dependencies of ${program.name}`} style={stack('space.300', '24px')}>

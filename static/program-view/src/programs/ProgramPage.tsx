@@ -9,6 +9,7 @@ import { LoadError } from '../components/LoadError';
 import { ProgramSkeleton } from '../../../shared/Skeletons';
 import { PROGRAM_TABS, type ProgramTab } from '../navigation/routes';
 import { useOverview } from '../overview/use-overview';
+import { prefetchTabData } from '../prefetch';
 // Every tab loads as its own chunk on first use (code-split tabs).
 import {
   CompletionTab,
@@ -39,7 +40,11 @@ export function ProgramPage({
 }) {
   const state = useOverview(programId);
   const { overview, loadError } = state;
-  useEffect(() => preloadTab(tab), [tab]);
+  useEffect(() => {
+    // Data first: the tab's calls then go out ahead of its code's chunks on the host's few connections.
+    prefetchTabData(tab, programId);
+    preloadTab(tab);
+  }, [tab, programId]);
   if (loadError)
     return (
       <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}>

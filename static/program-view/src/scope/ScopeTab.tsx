@@ -1,14 +1,16 @@
 import { useCallback } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
+import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import type { ProgramStage, ProgramSummary } from '../../../../src/contract';
-import { call } from '../api';
+import type { InitiativeRow, ProgramStage, ProgramSummary } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
 import { TableSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { summariseInitiatives, summaryLine } from '../initiatives-model';
+import { take } from '../prefetch';
 import { useResource } from '../use-resource';
+import { snapshotNotice } from './scope-model';
 import { ScopeTable } from './ScopeTable';
 
 const stageLabel: Record<ProgramStage, string> = {
@@ -22,10 +24,46 @@ const stageLabel: Record<ProgramStage, string> = {
 const stack = (gap: Parameters<typeof token>[0], fallback: string) =>
   ({ display: 'flex', flexDirection: 'column', gap: token(gap, fallback) }) as const;
 
-/** The Scope tab: the program’s initiatives across teams, with estimates, child progress and dependency counts. */
+const subtle = { margin: 0, color: token('color.text.subtle') } as const;
+
+function SnapshotNotice({ builtAt, live }: { builtAt: string; live: 'loading' | 'failed' }) {
+  return (
+    <p
+      role="status"
+      data-testid="scope-snapshot-notice"
+      title={`Read by the app at ${builtAt}`}
+      style={{ ...subtle, display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}
+    >
+      {live === 'loading' && <Spinner size="small" label="Loading the latest initiatives" />}
+      <span>{snapshotNotice(builtAt, live, new Date())}</span>
+    </p>
+  );
+}
+
+/**
+ * The Scope tab: the program’s initiatives across teams, with estimates, child progress and dependency counts.
+ * The app’s last snapshot (hourly) gives the first rows at once; the live load as the viewer replaces them.
+ */
 export function ScopeTab({ program, siteUrl }: { program: ProgramSummary; siteUrl: string | undefined }) {
-  const load = useCallback(() => call('program/initiatives', { programId: program.id }), [program.id]);
-  const { resource, retry } = useResource(load);
+  const loadSnapshot = useCallback(
+    () => take('program/initiatives/snapshot', { programId: program.id }),
+    [program.id],
+  );
+  const { resource: saved } = useResource(loadSnapshot);
+  // The live load (seconds on a big program) starts once the snapshot has answered, so it does not hold up
+  // the snapshot's rows; a failed snapshot read only means there is nothing to show before it.
+  const snapshotSettled = saved.state !== 'loading';
+  const loadLive = useCallback(() => take('program/initiatives', { programId: program.id }), [program.id]);
+  const { resource: live, retry } = useResource(snapshotSettled ? loadLive : undefined);
+  // The snapshot fills in only while the live rows are not there; an empty one would flash "no initiatives".
+  const snapshot =
+    live.state !== 'ready' && saved.state === 'ready' && (saved.value.snapshot?.initiatives.length ?? 0) > 0
+      ? saved.value.snapshot
+      : null;
+  const rows: { source: 'live' | 'snapshot'; initiatives: readonly InitiativeRow[] } | null =
+    live.state === 'ready'
+      ? { source: 'live', initiatives: live.value.initiatives }
+      : snapshot && { source: 'snapshot', initiatives: snapshot.initiatives };
 
   return (
     <section aria-labelledby="program-heading" style={stack('space.200', '16px')}>
@@ -37,22 +75,23 @@ export function ScopeTab({ program, siteUrl }: { program: ProgramSummary; siteUr
           {stageLabel[program.stage]}
         </Lozenge>
       </div>
-      {resource.state === 'loading' && <TableSkeleton label="Loading initiatives" columns={6} />}
-      {resource.state === 'failed' && <LoadError error={resource.error} onRetry={retry} />}
-      {resource.state === 'ready' && (
-        <>
-          <Warnings warnings={resource.value.warnings} />
-          {resource.value.initiatives.length > 0 && (
-            <p data-testid="initiatives-summary" style={{ margin: 0, color: token('color.text.subtle') }}>
-              {summaryLine(summariseInitiatives(resource.value.initiatives))}
+      {live.state === 'failed' && <LoadError error={live.error} onRetry={retry} />}
+      {snapshot && live.state !== 'ready' && <SnapshotNotice builtAt={snapshot.builtAt} live={live.state} />}
+      {live.state === 'ready' && <Warnings warnings={live.value.warnings} />}
+      {!rows && live.state === 'loading' && <TableSkeleton label="Loading initiatives" columns={6} />}
+      {rows && (
+        <div data-scope-source={rows.source} style={stack('space.200', '16px')}>
+          {rows.initiatives.length > 0 && (
+            <p data-testid="initiatives-summary" style={subtle}>
+              {summaryLine(summariseInitiatives(rows.initiatives))}
             </p>
           )}
           <ScopeTable
-            program={resource.value.program}
-            initiatives={resource.value.initiatives}
+            program={live.state === 'ready' ? live.value.program : program}
+            initiatives={rows.initiatives}
             siteUrl={siteUrl}
           />
-        </>
+        </div>
       )}
     </section>
   );

@@ -1,5 +1,13 @@
 import type { InitiativeRow } from '../../../../src/contract';
-import { dependencyText, estimateSortKey, estimateText, filterByTeams, teamsOf } from './scope-model';
+import {
+  dependencyText,
+  estimateSortKey,
+  estimateText,
+  filterByTeams,
+  snapshotAgeText,
+  snapshotNotice,
+  teamsOf,
+} from './scope-model';
 
 function initiative(overrides: Partial<InitiativeRow> = {}): InitiativeRow {
   return {
@@ -53,5 +61,26 @@ describe('estimates and dependency counts', () => {
     expect(dependencyText(0, 'upstream')).toBe('Waits for nothing');
     expect(dependencyText(3, 'upstream')).toBe('Waits for 3');
     expect(dependencyText(2, 'downstream')).toBe('2 wait for it');
+  });
+});
+
+describe('the Scope tab’s snapshot notice', () => {
+  const now = new Date('2026-11-26T10:00:00Z');
+  it.each([
+    ['2026-11-26T09:59:40Z', 'just now'],
+    ['2026-11-26T09:59:00Z', '1 minute ago'],
+    ['2026-11-26T09:18:00Z', '42 minutes ago'],
+    ['2026-11-26T09:00:00Z', '1 hour ago'],
+    ['2026-11-26T07:30:00Z', '2 hours ago'],
+    ['not a date', 'at an unknown time'],
+  ])('says a snapshot built at %s was read %s', (builtAt, text) => {
+    expect(snapshotAgeText(builtAt, now)).toBe(text);
+  });
+
+  it('says the latest is loading, or that it could not be loaded', () => {
+    expect(snapshotNotice('2026-11-26T09:18:00Z', 'loading', now)).toBe(
+      'Showing the initiatives as the app read them 42 minutes ago. Loading the latest from Jira…',
+    );
+    expect(snapshotNotice('2026-11-26T09:18:00Z', 'failed', now)).toContain('could not be loaded from Jira');
   });
 });

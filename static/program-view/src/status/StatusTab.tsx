@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { ModalTransition } from '@atlaskit/modal-dialog';
 import { token } from '@atlaskit/tokens';
 import type { ProgramSummary } from '../../../../src/contract';
-import { call } from '../api';
+import { take } from '../prefetch';
 import { LoadError } from '../components/LoadError';
 import { CardsSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
@@ -18,7 +18,7 @@ import { StatusTable } from './StatusTable';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
 export function StatusTab({ program, siteUrl }: { program: ProgramSummary; siteUrl: string | undefined }) {
-  const load = useCallback(() => call('status/get', { programId: program.id }), [program.id]);
+  const load = useCallback(() => take('status/get', { programId: program.id }), [program.id]);
   const { resource, retry } = useResource(load);
   const [open, setOpen] = useState<string | null>(null);
   if (resource.state === 'loading') return <CardsSkeleton label="Loading the program status" />;
