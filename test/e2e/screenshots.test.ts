@@ -42,6 +42,12 @@ const SHOTS: readonly Shot[] = [
   { name: 'program-list', mode: 'light', url: () => GLOBAL_PAGE_BASE, ready: '[data-testid="program-list"]' },
   { name: 'overview', mode: 'light', url: tab('overview'), ready: '[data-testid="overview-tab"]' },
   {
+    name: 'scope',
+    mode: 'light',
+    url: tab('scope'),
+    ready: '[data-scope-source="live"] [data-testid^="initiative-row-"]',
+  },
+  {
     name: 'dependencies',
     mode: 'light',
     url: tab('dependencies'),

@@ -220,4 +220,8 @@
       });
     },
   };
+
+  // The Forge host has the module's context before the app asks for it: read it now, while the app's code
+  // loads, not on the app's first getContext() (a failure still reaches that caller).
+  getContext().catch(function () {});
 })();

@@ -1,41 +1,12 @@
-import { useCallback } from 'react';
-import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { call } from './api';
-import { LoadError } from './components/LoadError';
-import { ProgramSkeleton, TableSkeleton } from '../../shared/Skeletons';
+import { ProgramSkeleton } from '../../shared/Skeletons';
 import { LIST_ROUTE } from './navigation/routes';
 import { useAppRoute } from './navigation/use-app-route';
-import { ProgramList } from './programs/ProgramList';
+import { ProgramListScreen } from './programs/lazy-tabs';
 import { ProgramPage } from './programs/ProgramPage';
-import { useResource } from './use-resource';
 
 const stack = (gap: Parameters<typeof token>[0], fallback: string) =>
   ({ display: 'flex', flexDirection: 'column', gap: token(gap, fallback) }) as const;
-
-/** The program list, read afresh each time the viewer comes back to it. */
-function ProgramListScreen({ onOpen }: { onOpen: (programId: string) => void }) {
-  const load = useCallback(() => call('program/list', {}), []);
-  const { resource, retry } = useResource(load);
-  return (
-    <>
-      <header style={stack('space.050', '4px')}>
-        <Heading size="large" as="h1">
-          Programs
-        </Heading>
-        <p style={{ margin: 0, color: token('color.text.subtle') }}>
-          Programs you take part in: their OKRs, goals, parties, plan and risks, and their initiatives across
-          teams.
-        </p>
-      </header>
-      {resource.state === 'loading' && <TableSkeleton label="Loading programs" columns={4} />}
-      {resource.state === 'failed' && <LoadError error={resource.error} onRetry={retry} />}
-      {resource.state === 'ready' && (
-        <ProgramList programs={resource.value.programs} onOpen={onOpen} onCreated={onOpen} />
-      )}
-    </>
-  );
-}
 
 /**
  * The global page "Programs": the programs the viewer takes part in, and one program at a time on one tab.

@@ -3,7 +3,7 @@ import { call } from './api';
 import type { ProgramTab } from './navigation/routes';
 import { makePrefetcher } from './prefetch-model';
 
-export const { prefetch, take } = makePrefetcher(call);
+export const { prefetch, take, peek } = makePrefetcher(call);
 
 /** The calls a tab makes as it opens, started with the program's own (a deep link, a tab change). */
 export function prefetchTabData(tab: ProgramTab, programId: string): void {

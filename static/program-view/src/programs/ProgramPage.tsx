@@ -6,7 +6,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import type { ProgramSummary } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
-import { ProgramSkeleton } from '../../../shared/Skeletons';
+import { Bone, Busy, CardsSkeleton } from '../../../shared/Skeletons';
 import { PROGRAM_TABS, type ProgramTab } from '../navigation/routes';
 import { useOverview } from '../overview/use-overview';
 import { prefetchTabData } from '../prefetch';
@@ -56,28 +56,38 @@ export function ProgramPage({
         <LoadError error={loadError} onRetry={state.reload} />
       </div>
     );
-  if (!overview) return <ProgramSkeleton label="Loading the program" />;
-  const summary: ProgramSummary = {
+  // The page's frame and tabs are drawn at once; each tab waits for the program, except Scope, whose own
+  // answers name the program, so a deep link's rows need not wait for it.
+  const summary: ProgramSummary | undefined = overview && {
     id: overview.program.id,
     name: overview.program.name,
     stage: overview.program.stage,
     scopeJql: overview.program.scopeJql,
   };
+  const waiting = <CardsSkeleton label="Loading the program" cards={3} />;
   return (
     <div
-      data-testid="program-page"
+      data-testid={overview ? 'program-page' : 'program-page-loading'}
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
         <Button appearance="subtle" onClick={onBack} testId="back-to-programs">
           ← Programs
         </Button>
-        <Heading size="large" as="h2" testId="program-title">
-          {overview.program.name}
-        </Heading>
-        <Lozenge appearance="new" testId="program-page-stage">
-          {overview.program.stage}
-        </Lozenge>
+        {overview ? (
+          <>
+            <Heading size="large" as="h2" testId="program-title">
+              {overview.program.name}
+            </Heading>
+            <Lozenge appearance="new" testId="program-page-stage">
+              {overview.program.stage}
+            </Lozenge>
+          </>
+        ) : (
+          <Busy label="Loading the program" testId="program-title">
+            <Bone width="320px" height="28px" shimmer />
+          </Busy>
+        )}
       </div>
       <Tabs
         id="program-tabs"
@@ -97,42 +107,46 @@ export function ProgramPage({
         </TabList>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-            <OverviewTab overview={overview} state={state} />
+            {overview ? <OverviewTab overview={overview} state={state} /> : waiting}
           </div>
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-            <ScopeTab program={summary} siteUrl={siteUrl} />
+            <ScopeTab programId={programId} program={summary} siteUrl={siteUrl} />
           </div>
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-            <DependenciesTab program={summary} siteUrl={siteUrl} />
+            {summary ? <DependenciesTab program={summary} siteUrl={siteUrl} /> : waiting}
           </div>
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-            <PlanTab program={summary} siteUrl={siteUrl} />
+            {summary ? <PlanTab program={summary} siteUrl={siteUrl} /> : waiting}
           </div>
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-            <StatusTab program={summary} siteUrl={siteUrl} />
+            {summary ? <StatusTab program={summary} siteUrl={siteUrl} /> : waiting}
           </div>
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-            <RisksTab program={summary} siteUrl={siteUrl} />
+            {summary ? <RisksTab program={summary} siteUrl={siteUrl} /> : waiting}
           </div>
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-            <PublishTab program={summary} />
+            {summary ? <PublishTab program={summary} /> : waiting}
           </div>
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-            <CompletionTab program={summary} siteUrl={siteUrl} onStageChanged={state.reload} />
+            {summary ? (
+              <CompletionTab program={summary} siteUrl={siteUrl} onStageChanged={state.reload} />
+            ) : (
+              waiting
+            )}
           </div>
         </TabPanel>
       </Tabs>

@@ -13,6 +13,7 @@ import type { StatusTab as StatusTabType } from '../status/StatusTab';
 import type { RisksTab as RisksTabType } from '../risks/RisksTab';
 import type { PublishTab as PublishTabType } from '../publish/PublishTab';
 import type { CompletionTab as CompletionTabType } from '../completion/CompletionTab';
+import type { ProgramListScreen as ProgramListScreenType } from './ProgramListScreen';
 
 /** A tab's code that did not arrive (offline, a deploy replaced the chunk): say so and offer to try again. */
 class TabLoadBoundary extends Component<{ name: string; children: ReactNode }, { failed: boolean }> {
@@ -113,6 +114,13 @@ export const CompletionTab = lazyTab<typeof CompletionTabType>(
   'Completion',
   () => import('../completion/CompletionTab').then((m) => m.CompletionTab),
   <CardsSkeleton label="Loading the Completion tab" cards={4} />,
+);
+
+// The program list and its create form (modal, text fields) are not needed by a deep link into a program.
+export const ProgramListScreen = lazyTab<typeof ProgramListScreenType>(
+  'Programs',
+  () => import('./ProgramListScreen').then((m) => m.ProgramListScreen),
+  <TableSkeleton label="Loading programs" columns={4} />,
 );
 
 const byRoute: Record<ProgramTab, { preload: () => Promise<unknown> }> = {

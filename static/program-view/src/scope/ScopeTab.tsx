@@ -1,15 +1,20 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import type { InitiativeRow, ProgramStage, ProgramSummary } from '../../../../src/contract';
+import type {
+  InitiativeRow,
+  ProgramInitiativesSnapshot,
+  ProgramStage,
+  ProgramSummary,
+} from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
-import { TableSkeleton } from '../../../shared/Skeletons';
+import { Bone, TableSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { summariseInitiatives, summaryLine } from '../initiatives-model';
-import { take } from '../prefetch';
-import { useResource } from '../use-resource';
+import { peek, take } from '../prefetch';
+import { useResource, type Resource } from '../use-resource';
 import { snapshotNotice } from './scope-model';
 import { ScopeTable } from './ScopeTable';
 
@@ -25,6 +30,24 @@ const stack = (gap: Parameters<typeof token>[0], fallback: string) =>
   ({ display: 'flex', flexDirection: 'column', gap: token(gap, fallback) }) as const;
 
 const subtle = { margin: 0, color: token('color.text.subtle') } as const;
+
+/** True from the first frame painted after `ready` turned true. */
+function useAfterPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A timeout queued from the next animation frame runs once that frame has been painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}
 
 function SnapshotNotice({ builtAt, live }: { builtAt: string; live: 'loading' | 'failed' }) {
   return (
@@ -44,36 +67,63 @@ function SnapshotNotice({ builtAt, live }: { builtAt: string; live: 'loading' | 
  * The Scope tab: the program’s initiatives across teams, with estimates, child progress and dependency counts.
  * The app’s last snapshot (hourly) gives the first rows at once; the live load as the viewer replaces them.
  */
-export function ScopeTab({ program, siteUrl }: { program: ProgramSummary; siteUrl: string | undefined }) {
-  const loadSnapshot = useCallback(
-    () => take('program/initiatives/snapshot', { programId: program.id }),
-    [program.id],
-  );
-  const { resource: saved } = useResource(loadSnapshot);
-  // The live load (seconds on a big program) starts once the snapshot has answered, so it does not hold up
-  // the snapshot's rows; a failed snapshot read only means there is nothing to show before it.
-  const snapshotSettled = saved.state !== 'loading';
-  const loadLive = useCallback(() => take('program/initiatives', { programId: program.id }), [program.id]);
-  const { resource: live, retry } = useResource(snapshotSettled ? loadLive : undefined);
+export function ScopeTab({
+  programId,
+  program: known,
+  siteUrl,
+}: {
+  programId: string;
+  /** The program once the page has read it; until then the tab's own answers name it. */
+  program: ProgramSummary | undefined;
+  siteUrl: string | undefined;
+}) {
+  const loadSnapshot = useCallback(() => take('program/initiatives/snapshot', { programId }), [programId]);
+  // Arrived already (prefetched with the program): drawn in the first render, not after an effect.
+  const arrived = useMemo(() => peek('program/initiatives/snapshot', { programId }), [programId]);
+  const { resource: loaded } = useResource(loadSnapshot);
+  const saved: Resource<ProgramInitiativesSnapshot> =
+    loaded.state === 'loading' && arrived ? { state: 'ready', value: arrived } : loaded;
+  // The live load (seconds of work on a big program) starts once the snapshot's rows are painted, so it
+  // does not compete with drawing them; a failed snapshot read only means there is nothing to show first.
+  const liveStarted = useAfterPaint(saved.state !== 'loading');
+  const loadLive = useCallback(() => take('program/initiatives', { programId }), [programId]);
+  const { resource: live, retry } = useResource(liveStarted ? loadLive : undefined);
   // The snapshot fills in only while the live rows are not there; an empty one would flash "no initiatives".
-  const snapshot =
+  const shownSnapshot =
     live.state !== 'ready' && saved.state === 'ready' && (saved.value.snapshot?.initiatives.length ?? 0) > 0
-      ? saved.value.snapshot
+      ? saved.value
       : null;
-  const rows: { source: 'live' | 'snapshot'; initiatives: readonly InitiativeRow[] } | null =
+  const snapshot = shownSnapshot?.snapshot ?? null;
+  const rows: {
+    source: 'live' | 'snapshot';
+    initiatives: readonly InitiativeRow[];
+    program: ProgramSummary;
+  } | null =
     live.state === 'ready'
-      ? { source: 'live', initiatives: live.value.initiatives }
-      : snapshot && { source: 'snapshot', initiatives: snapshot.initiatives };
+      ? { source: 'live', initiatives: live.value.initiatives, program: live.value.program }
+      : shownSnapshot?.snapshot
+        ? {
+            source: 'snapshot',
+            initiatives: shownSnapshot.snapshot.initiatives,
+            program: shownSnapshot.program,
+          }
+        : null;
+  const program =
+    live.state === 'ready'
+      ? live.value.program
+      : (known ?? (saved.state === 'ready' ? saved.value.program : undefined));
 
   return (
     <section aria-labelledby="program-heading" style={stack('space.200', '16px')}>
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
         <Heading size="medium" as="h2" id="program-heading" testId="program-name">
-          {program.name}
+          {program ? program.name : <Bone width="240px" height="20px" />}
         </Heading>
-        <Lozenge appearance="new" testId="program-stage">
-          {stageLabel[program.stage]}
-        </Lozenge>
+        {program && (
+          <Lozenge appearance="new" testId="program-stage">
+            {stageLabel[program.stage]}
+          </Lozenge>
+        )}
       </div>
       {live.state === 'failed' && <LoadError error={live.error} onRetry={retry} />}
       {snapshot && live.state !== 'ready' && <SnapshotNotice builtAt={snapshot.builtAt} live={live.state} />}
@@ -86,11 +136,7 @@ export function ScopeTab({ program, siteUrl }: { program: ProgramSummary; siteUr
               {summaryLine(summariseInitiatives(rows.initiatives))}
             </p>
           )}
-          <ScopeTable
-            program={live.state === 'ready' ? live.value.program : program}
-            initiatives={rows.initiatives}
-            siteUrl={siteUrl}
-          />
+          <ScopeTable program={rows.program} initiatives={rows.initiatives} siteUrl={siteUrl} />
         </div>
       )}
     </section>

@@ -1,8 +1,7 @@
-import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useState, type MouseEvent } from 'react';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
-import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
 import type { InitiativeRow, ProgramSummary } from '../../../../src/contract';
 import { openIssue } from '../host';
@@ -124,10 +123,18 @@ const sortValues: Record<string, (initiative: InitiativeRow) => SortValue> = {
   downstream: (initiative) => initiative.downstream,
 };
 
-interface TeamOption {
-  label: string;
-  value: string;
-}
+const TeamFilter = lazy(() => import('./TeamFilter').then((m) => ({ default: m.TeamFilter })));
+
+/** Where the team picker will be, the size of Atlaskit's select, while its code loads. */
+const filterPlaceholder = {
+  boxSizing: 'border-box',
+  minHeight: '40px',
+  padding: `${token('space.100', '8px')} ${token('space.150', '12px')}`,
+  border: `${token('border.width', '1px')} solid ${token('color.border.input')}`,
+  borderRadius: token('radius.small', '3px'),
+  color: token('color.text.subtlest'),
+  background: token('color.background.input'),
+} as const;
 
 /** The program's initiatives: sortable by column, filterable by team, 50 a page. */
 export function ScopeTable(props: {
@@ -137,10 +144,7 @@ export function ScopeTable(props: {
 }) {
   const { program, initiatives, siteUrl } = props;
   const [teams, setTeams] = useState<readonly string[]>([]);
-  const options = useMemo<TeamOption[]>(
-    () => teamsOf(initiatives).map((team) => ({ label: team, value: team })),
-    [initiatives],
-  );
+  const options = useMemo(() => teamsOf(initiatives), [initiatives]);
   const shown = useMemo(() => filterByTeams(initiatives, teams), [initiatives, teams]);
   const row = useCallback((initiative: InitiativeRow) => toRow(initiative, siteUrl), [siteUrl]);
   return (
@@ -150,15 +154,15 @@ export function ScopeTable(props: {
           <label htmlFor="scope-team-filter-input" style={{ ...subtle, display: 'block' }}>
             Show teams
           </label>
-          <Select<TeamOption, true>
-            inputId="scope-team-filter-input"
-            isMulti
-            isClearable
-            placeholder="All teams"
-            options={options}
-            value={options.filter((o) => teams.includes(o.value))}
-            onChange={(selected) => setTeams((selected ?? []).map((o) => o.value))}
-          />
+          {/* The picker's code (react-select) loads after the rows: they do not wait for a filter. */}
+          <Suspense fallback={<div style={filterPlaceholder}>All teams</div>}>
+            <TeamFilter
+              inputId="scope-team-filter-input"
+              teams={options}
+              chosen={teams}
+              onChange={setTeams}
+            />
+          </Suspense>
         </div>
       )}
       <PagedTable

@@ -99,3 +99,16 @@ describe('paging', () => {
     expect(pagedLabel('Estimates', pageOf(initiatives.slice(0, 50), 1, 50))).toBe('Estimates');
   });
 });
+
+describe('sorting a list that already is in order', () => {
+  const keys = ['DATA-1', 'DATA-9', 'DATA-10', 'ID-2', 'PAY-1'];
+  it('gives the same list back, without sorting it', () => {
+    expect(sortItems(keys, (k) => k, 'ASC')).toBe(keys);
+  });
+  it('still sorts it the other way', () => {
+    expect(sortItems(keys, (k) => k, 'DESC')).toEqual([...keys].reverse());
+  });
+  it('still sorts a list with one pair out of order', () => {
+    expect(sortItems(['DATA-10', 'DATA-9', 'ID-2'], (k) => k, 'ASC')).toEqual(['DATA-9', 'DATA-10', 'ID-2']);
+  });
+});
