@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page, Request } from 'playwright-core';
 import { globalPageUrl } from '../../dev/server/host-page';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
@@ -14,6 +14,7 @@ import {
   failOnce,
   holdResolver,
   openBrowserStack,
+  resolverKey,
   runAxe,
   seriousViolations,
 } from './browser';
@@ -101,6 +102,30 @@ describeInBrowser('the Scope tab’s first rows from the scope snapshot', () => 
     } finally {
       await failure.stop();
     }
+  }, 120_000);
+
+  it('asks for the program, the snapshot and the live rows once each on a deep link', async () => {
+    const keys: string[] = [];
+    const record = (request: Request) => {
+      const key = resolverKey(request);
+      if (key) keys.push(key);
+    };
+    page.on('request', record);
+    try {
+      await openScope();
+      await app().locator('[data-scope-source="live"] [data-testid^="initiative-row-"]').first().waitFor({
+        timeout: 60_000,
+      });
+      await app().getByTestId('program-page').waitFor();
+    } finally {
+      page.off('request', record);
+    }
+    const count = (key: string) => keys.filter((k) => k === key).length;
+    expect([
+      count('program/get'),
+      count('program/initiatives/snapshot'),
+      count('program/initiatives'),
+    ]).toEqual([1, 1, 1]);
   }, 120_000);
 
   it('shows the MOB-only contractor only MOB rows from the snapshot', async () => {

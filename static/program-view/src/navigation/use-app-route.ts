@@ -24,38 +24,56 @@ export interface AppNavigation {
  * browser's back and forward buttons move between them and a copied URL opens the same tab.
  * Without a host history (an old host, a test page) the page still navigates, in memory only.
  */
-export function useAppRoute(createHistory: CreateHistory = createHostHistory): AppNavigation {
+export function useAppRoute(
+  createHistory: CreateHistory = createHostHistory,
+  /** Called as the page arrives somewhere (a deep link, back/forward, a click), before it draws the place. */
+  onArrive?: (next: AppRoute, previous: AppRoute | undefined) => void,
+): AppNavigation {
   const [route, setRoute] = useState<AppRoute | undefined>(undefined);
   const history = useRef<HostHistory | undefined>(undefined);
+  const current = useRef<AppRoute | undefined>(undefined);
+  const arriveListener = useRef(onArrive);
+  arriveListener.current = onArrive;
+
+  const arrive = useCallback((next: AppRoute) => {
+    const previous = current.current;
+    if (previous && sameRoute(previous, next)) return false;
+    current.current = next;
+    arriveListener.current?.(next, previous);
+    setRoute(next);
+    return true;
+  }, []);
 
   useEffect(() => {
-    let current = true;
+    let live = true;
     let unlisten: (() => void) | undefined;
     createHistory().then(
       (hostHistory) => {
-        if (!current) return;
+        if (!live) return;
         history.current = hostHistory;
-        setRoute(parseRoute(hostHistory.location.pathname));
-        unlisten = hostHistory.listen((location) => setRoute(parseRoute(location.pathname)));
+        arrive(parseRoute(hostHistory.location.pathname));
+        unlisten = hostHistory.listen((location) => arrive(parseRoute(location.pathname)));
       },
       (error: unknown) => {
         console.warn('The host gave no history; navigation stays inside the page.', error);
-        if (current) setRoute(LIST_ROUTE);
+        if (live) arrive(LIST_ROUTE);
       },
     );
     return () => {
-      current = false;
+      live = false;
       unlisten?.();
     };
-  }, [createHistory]);
+  }, [createHistory, arrive]);
 
-  const navigate = useCallback((next: AppRoute) => {
-    setRoute((previous) => {
-      if (previous && sameRoute(previous, next)) return previous;
+  const navigate = useCallback(
+    (next: AppRoute) => {
+      const previous = current.current;
+      if (previous && sameRoute(previous, next)) return;
       history.current?.push(formatRoute(next));
-      return next;
-    });
-  }, []);
+      arrive(next);
+    },
+    [arrive],
+  );
 
   return { route, navigate };
 }
