@@ -39,21 +39,6 @@ describe('prefetching a tab’s data', () => {
     expect(calls).toEqual(['status/get {"programId":"p-1"}', 'status/get {"programId":"p-2"}']);
   });
 
-  it('lets the first render draw an answer that has arrived, and still hands it to take without a call', async () => {
-    const { calls, callFn } = recordingCall();
-    const { prefetch, take, peek } = makePrefetcher(callFn);
-    expect(peek('program/initiatives/snapshot', { programId: 'p-1' })).toBeUndefined();
-    prefetch('program/initiatives/snapshot', { programId: 'p-1' });
-    expect(peek('program/initiatives/snapshot', { programId: 'p-1' })).toBeUndefined(); // not arrived yet
-    await Promise.resolve();
-    expect(peek('program/initiatives/snapshot', { programId: 'p-1' })).toEqual({
-      key: 'program/initiatives/snapshot',
-    });
-    await take('program/initiatives/snapshot', { programId: 'p-1' });
-    expect(calls).toHaveLength(1);
-    expect(peek('program/initiatives/snapshot', { programId: 'p-1' })).toBeUndefined(); // taken
-  });
-
   it('drops an answer nobody took in time', async () => {
     let now = 0;
     const { calls, callFn } = recordingCall();

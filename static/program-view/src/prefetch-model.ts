@@ -8,8 +8,6 @@ export const PREFETCH_TTL_MS = 15_000;
 interface Pending {
   at: number;
   answer: Promise<unknown>;
-  /** Set once the answer has arrived, so a component can draw it in its first render. */
-  arrived?: { value: unknown };
 }
 
 export interface Prefetcher {
@@ -17,8 +15,6 @@ export interface Prefetcher {
   prefetch<K extends ResolverKey>(key: K, payload: RequestOf<K>): void;
   /** The prefetched answer when there is a fresh one (then forgotten), else a new call. */
   take<K extends ResolverKey>(key: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
-  /** The prefetched answer if it has already arrived (it stays there for `take`). */
-  peek<K extends ResolverKey>(key: K, payload: RequestOf<K>): ResponseOf<K> | undefined;
 }
 
 export function makePrefetcher(
@@ -34,25 +30,15 @@ export function makePrefetcher(
       const name = id(key, payload);
       if (fresh(pending.get(name))) return;
       const answer = callFn(key, payload);
-      const entry: Pending = { at: now(), answer };
       // A failure is the taker's to show; until someone takes it, it must not be an unhandled rejection.
-      answer.then(
-        (value) => {
-          entry.arrived = { value };
-        },
-        () => undefined,
-      );
-      pending.set(name, entry);
+      answer.catch(() => undefined);
+      pending.set(name, { at: now(), answer });
     },
     take<K extends ResolverKey>(key: K, payload: RequestOf<K>) {
       const name = id(key, payload);
       const entry = pending.get(name);
       pending.delete(name);
       return fresh(entry) ? (entry.answer as Promise<ResponseOf<K>>) : callFn(key, payload);
-    },
-    peek<K extends ResolverKey>(key: K, payload: RequestOf<K>) {
-      const entry = pending.get(id(key, payload));
-      return fresh(entry) ? (entry.arrived?.value as ResponseOf<K> | undefined) : undefined;
     },
   };
 }

@@ -24,56 +24,38 @@ export interface AppNavigation {
  * browser's back and forward buttons move between them and a copied URL opens the same tab.
  * Without a host history (an old host, a test page) the page still navigates, in memory only.
  */
-export function useAppRoute(
-  createHistory: CreateHistory = createHostHistory,
-  /** Called as the page arrives somewhere (a deep link, back/forward, a click), before it draws the place. */
-  onArrive?: (next: AppRoute, previous: AppRoute | undefined) => void,
-): AppNavigation {
+export function useAppRoute(createHistory: CreateHistory = createHostHistory): AppNavigation {
   const [route, setRoute] = useState<AppRoute | undefined>(undefined);
   const history = useRef<HostHistory | undefined>(undefined);
-  const current = useRef<AppRoute | undefined>(undefined);
-  const arriveListener = useRef(onArrive);
-  arriveListener.current = onArrive;
-
-  const arrive = useCallback((next: AppRoute) => {
-    const previous = current.current;
-    if (previous && sameRoute(previous, next)) return false;
-    current.current = next;
-    arriveListener.current?.(next, previous);
-    setRoute(next);
-    return true;
-  }, []);
 
   useEffect(() => {
-    let live = true;
+    let current = true;
     let unlisten: (() => void) | undefined;
     createHistory().then(
       (hostHistory) => {
-        if (!live) return;
+        if (!current) return;
         history.current = hostHistory;
-        arrive(parseRoute(hostHistory.location.pathname));
-        unlisten = hostHistory.listen((location) => arrive(parseRoute(location.pathname)));
+        setRoute(parseRoute(hostHistory.location.pathname));
+        unlisten = hostHistory.listen((location) => setRoute(parseRoute(location.pathname)));
       },
       (error: unknown) => {
         console.warn('The host gave no history; navigation stays inside the page.', error);
-        if (live) arrive(LIST_ROUTE);
+        if (current) setRoute(LIST_ROUTE);
       },
     );
     return () => {
-      live = false;
+      current = false;
       unlisten?.();
     };
-  }, [createHistory, arrive]);
+  }, [createHistory]);
 
-  const navigate = useCallback(
-    (next: AppRoute) => {
-      const previous = current.current;
-      if (previous && sameRoute(previous, next)) return;
+  const navigate = useCallback((next: AppRoute) => {
+    setRoute((previous) => {
+      if (previous && sameRoute(previous, next)) return previous;
       history.current?.push(formatRoute(next));
-      arrive(next);
-    },
-    [arrive],
-  );
+      return next;
+    });
+  }, []);
 
   return { route, navigate };
 }

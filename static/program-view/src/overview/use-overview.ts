@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProgramOverview, RequestOf, ResolverKey, ResponseOf } from '../../../../src/contract';
 import { call, ResolverCallError } from '../api';
-import { take } from '../prefetch';
 
 type MutationKey = {
   [K in ResolverKey]: ResponseOf<K> extends ProgramOverview ? K : never;
@@ -27,7 +26,7 @@ export function useOverview(programId: string): OverviewState {
   useEffect(() => {
     let current = true;
     setLoadError(undefined);
-    take('program/get', { programId }).then(
+    call('program/get', { programId }).then(
       (value) => current && setOverview(value),
       (error: unknown) => current && error instanceof ResolverCallError && setLoadError(error),
     );

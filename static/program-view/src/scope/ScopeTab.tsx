@@ -1,20 +1,15 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import type {
-  InitiativeRow,
-  ProgramInitiativesSnapshot,
-  ProgramStage,
-  ProgramSummary,
-} from '../../../../src/contract';
+import type { InitiativeRow, ProgramStage, ProgramSummary } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
 import { Bone, TableSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { summariseInitiatives, summaryLine } from '../initiatives-model';
-import { peek, take } from '../prefetch';
-import { useResource, type Resource } from '../use-resource';
+import { take } from '../prefetch';
+import { useResource } from '../use-resource';
 import { snapshotNotice } from './scope-model';
 import { ScopeTable } from './ScopeTable';
 
@@ -78,11 +73,7 @@ export function ScopeTab({
   siteUrl: string | undefined;
 }) {
   const loadSnapshot = useCallback(() => take('program/initiatives/snapshot', { programId }), [programId]);
-  // Arrived already (prefetched with the program): drawn in the first render, not after an effect.
-  const arrived = useMemo(() => peek('program/initiatives/snapshot', { programId }), [programId]);
-  const { resource: loaded } = useResource(loadSnapshot);
-  const saved: Resource<ProgramInitiativesSnapshot> =
-    loaded.state === 'loading' && arrived ? { state: 'ready', value: arrived } : loaded;
+  const { resource: saved } = useResource(loadSnapshot);
   // The live load (seconds of work on a big program) starts once the snapshot's rows are painted, so it
   // does not compete with drawing them; a failed snapshot read only means there is nothing to show first.
   const liveStarted = useAfterPaint(saved.state !== 'loading');
