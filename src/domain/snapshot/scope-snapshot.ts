@@ -3,6 +3,7 @@
 // A viewer is shown only the rows of projects they may browse; epics with an issue security level are never
 // kept, since a project permission says nothing about them.
 import { initiativeRows, type InitiativeRow, type InitiativeRowSource } from '../scope/initiative-rows';
+import { projectIdsOf } from './snapshot';
 
 /** Bumped when the stored shape changes: an older snapshot is ignored until the next rebuild. */
 export const SCOPE_SNAPSHOT_SCHEMA_VERSION = 1;
@@ -37,11 +38,7 @@ export function buildScopeSnapshot(source: ScopeSnapshotSource): ScopeSnapshot {
     ...row,
     projectKey: projectOf.get(row.key) ?? '',
   }));
-  const projectIds: Record<string, string> = {};
-  for (const key of [...new Set(rows.map((row) => row.projectKey))].sort()) {
-    const id = source.projectIds[key];
-    if (id !== undefined) projectIds[key] = id;
-  }
+  const projectIds = projectIdsOf(rows, source.projectIds);
   return {
     schemaVersion: SCOPE_SNAPSHOT_SCHEMA_VERSION,
     programId: source.programId,

@@ -85,6 +85,31 @@ export interface SnapshotSource {
   builtAt: string;
 }
 
+/** The Jira project ids of the projects the items live in, by key (a project whose id is unknown is left out). */
+export function projectIdsOf(
+  items: readonly { projectKey: string }[],
+  known: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const projectIds: Record<string, string> = {};
+  for (const key of [...new Set(items.map((i) => i.projectKey))].sort()) {
+    const id = known[key];
+    if (id !== undefined) projectIds[key] = id;
+  }
+  return projectIds;
+}
+
+/** The keys of the projects whose ids the viewer may browse. */
+export function visibleProjectKeys(
+  projectIds: Readonly<Record<string, string>>,
+  browsableIds: ReadonlySet<string>,
+): Set<string> {
+  return new Set(
+    Object.entries(projectIds)
+      .filter(([, id]) => browsableIds.has(id))
+      .map(([key]) => key),
+  );
+}
+
 export function buildSnapshot(source: SnapshotSource): ProgramSnapshot {
   const initiatives = source.epics.map((epic): SnapshotInitiative => {
     const progress = childProgress(source.childrenByEpic.get(epic.key) ?? []);
@@ -107,11 +132,7 @@ export function buildSnapshot(source: SnapshotSource): ProgramSnapshot {
       initiativeKeys: [...m.initiativeKeys],
     }));
   const risks = rankRisks(source.risks).slice(0, SNAPSHOT_MAX_RISKS).map(snapshotRisk);
-  const projectIds: Record<string, string> = {};
-  for (const key of [...new Set(initiatives.map((i) => i.projectKey))].sort()) {
-    const id = source.projectIds[key];
-    if (id !== undefined) projectIds[key] = id;
-  }
+  const projectIds = projectIdsOf(initiatives, source.projectIds);
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     programId: source.program.id,

@@ -7,6 +7,7 @@ import {
   scopeSnapshotFor,
   type ScopeSnapshot,
 } from '../../domain/snapshot/scope-snapshot';
+import { visibleProjectKeys } from '../../domain/snapshot/snapshot';
 import type { ProgramStore } from '../../ports/program-store';
 import { authorize } from '../access';
 import { toProgramSummary } from '../load-program-initiatives';
@@ -38,10 +39,6 @@ export async function loadScopeSnapshot(
     return { program: summary, snapshot: null };
   const projectIds = Object.values(snapshot.projectIds);
   const allowed = projectIds.length > 0 ? await deps.browsableProjectIds(projectIds) : new Set<string>();
-  const visible = new Set(
-    Object.entries(snapshot.projectIds)
-      .filter(([, id]) => allowed.has(id))
-      .map(([key]) => key),
-  );
+  const visible = visibleProjectKeys(snapshot.projectIds, allowed);
   return { program: summary, snapshot: scopeSnapshotFor(snapshot, visible) };
 }

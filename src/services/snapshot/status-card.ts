@@ -2,7 +2,12 @@
 // projects the viewer may browse (one permission check per view, cached briefly), and only for viewers
 // with a role in the program.
 import type { MacroStatus } from '../../contract/macro';
-import { SNAPSHOT_SCHEMA_VERSION, statusCardFor, type ProgramSnapshot } from '../../domain/snapshot/snapshot';
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  statusCardFor,
+  visibleProjectKeys,
+  type ProgramSnapshot,
+} from '../../domain/snapshot/snapshot';
 import type { ProgramStore } from '../../ports/program-store';
 import { canRead, rolesOf } from '../access';
 import { ProgramNotFoundError } from '../errors';
@@ -43,11 +48,7 @@ export async function loadStatusCard(deps: StatusCardDeps, programId: string): P
     snapshot = await deps.refresh(programId);
 
   const allowedIds = await deps.browsableProjectIds(Object.values(snapshot.projectIds));
-  const visibleProjects = new Set(
-    Object.entries(snapshot.projectIds)
-      .filter(([, id]) => allowedIds.has(id))
-      .map(([key]) => key),
-  );
+  const visibleProjects = visibleProjectKeys(snapshot.projectIds, allowedIds);
   const card = statusCardFor(snapshot, { visibleProjects, today: now.toISOString().slice(0, 10) });
   // Name and stage come from the program record itself: they change without a rebuild.
   card.program = { id: program.id, name: program.name, stage: program.stage };
