@@ -3,9 +3,14 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { PendingRisk } from '../../../../src/contract';
+import { pagedLabel } from '../tables/paging-model';
+import { TablePagination, useTablePage } from '../tables/TablePagination';
 import { IssueText } from './IssueText';
 import { ruleLabel, SEVERITY_APPEARANCE } from './risks-model';
 import { cell, sectionHeading, subtle, tableStyle } from './styles';
+
+/** A big program can detect hundreds at once (e.g. every epic serving no OKR): 50 a page, as the register. */
+const PENDING_PER_PAGE = 50;
 
 export function PendingRisks({
   pending,
@@ -16,6 +21,7 @@ export function PendingRisks({
   canDetect: boolean;
   siteUrl: string | undefined;
 }) {
+  const { shown, setPage } = useTablePage(pending, PENDING_PER_PAGE);
   if (pending.length === 0) return null;
   return (
     <section
@@ -32,7 +38,7 @@ export function PendingRisks({
       <table
         data-testid="pending-risks"
         style={tableStyle}
-        aria-label="Risks detected now, not yet in the register"
+        aria-label={pagedLabel('Risks detected now, not yet in the register', shown)}
       >
         <thead>
           <tr>
@@ -44,7 +50,7 @@ export function PendingRisks({
           </tr>
         </thead>
         <tbody>
-          {pending.map((p) => (
+          {shown.items.map((p) => (
             <tr key={p.id} data-testid={`pending-${p.id}`}>
               <th scope="row" style={{ ...cell, fontWeight: 'normal' }}>
                 <IssueText text={p.title} siteUrl={siteUrl} />
@@ -66,6 +72,12 @@ export function PendingRisks({
           ))}
         </tbody>
       </table>
+      <TablePagination
+        shown={shown}
+        onSetPage={setPage}
+        label="Pages of the risks detected now"
+        testId="pending-risks-pages"
+      />
     </section>
   );
 }
