@@ -6,7 +6,13 @@ import { DEMO_PROGRAM } from '../../dev/seed';
 import { DEMO_BASELINE_NOTE, seedDemoExecution, type DemoExecution } from '../../dev/seed/demo-execution';
 import type { AdjustedInitiative, AdjustedPlanView, Envelope } from '../../src/contract';
 import { validateRequest, validateResponse } from '../contract/openapi';
-import { accountIdOf, pinToday, startAppStack, type AppStack } from '../support/app-stack';
+import {
+  accountIdOf,
+  pinToday,
+  startAppStack,
+  type AppStack,
+  patchEmulatorIssue,
+} from '../support/app-stack';
 
 // Wednesday of the fourth two-week sprint of 2026-Q4 (sprints from Monday 5 October).
 const TODAY = '2026-11-18T10:00:00.000Z';
@@ -53,14 +59,8 @@ function row(view: { adjusted: { initiatives: AdjustedInitiative[] } }, key: str
   return found;
 }
 
-async function patchIssue(key: string, change: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${stack.emulator.url}/__emulator/issues/${key}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(change),
-  });
-  if (!response.ok) throw new Error(`PATCH ${key}: ${response.status} ${await response.text()}`);
-}
+const patchIssue = (key: string, change: Record<string, unknown>) =>
+  patchEmulatorIssue(stack.emulator.url, key, change);
 
 /** Back to the seeded demo: a fresh emulated site made to match the plan again. */
 async function reseed(): Promise<void> {

@@ -13,7 +13,7 @@ import type {
   RequestOf,
   ResolverKey,
 } from '../../src/contract';
-import { accountIdOf, startAppStack, type AppStack } from '../support/app-stack';
+import { accountIdOf, startAppStack, type AppStack, patchEmulatorIssue } from '../support/app-stack';
 
 const programId = DEMO_PROGRAM.id;
 const quarter = '2027-Q1';
@@ -70,14 +70,8 @@ const completionAs = async (email = TPM): Promise<CompletionView> =>
 const planAs = async (email = TPM): Promise<QuarterPlanView> =>
   ok(await call('plan/get', { programId, quarter }, email));
 
-async function patchIssue(key: string, change: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${stack.emulator.url}/__emulator/issues/${key}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(change),
-  });
-  if (!response.ok) throw new Error(`PATCH ${key}: ${response.status} ${await response.text()}`);
-}
+const patchIssue = (key: string, change: Record<string, unknown>) =>
+  patchEmulatorIssue(stack.emulator.url, key, change);
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -13,7 +13,7 @@ import type {
   ResponseOf,
   RiskRegisterView,
 } from '../../src/contract';
-import { pinToday, startAppStack, type AppStack } from '../support/app-stack';
+import { pinToday, startAppStack, type AppStack, patchEmulatorIssue } from '../support/app-stack';
 
 // Wednesday of the fourth two-week sprint of 2026-Q4 (sprints from Monday 5 October).
 const TODAY = '2026-11-18T10:00:00.000Z';
@@ -44,14 +44,8 @@ async function get<K extends ResolverKey>(key: K, payload: RequestOf<K>): Promis
   return answer.data;
 }
 
-async function patchIssue(key: string, change: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${stack.emulator.url}/__emulator/issues/${key}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(change),
-  });
-  if (!response.ok) throw new Error(`PATCH ${key}: ${response.status} ${await response.text()}`);
-}
+const patchIssue = (key: string, change: Record<string, unknown>) =>
+  patchEmulatorIssue(stack.emulator.url, key, change);
 
 const namesDependency = (keys: readonly string[] | undefined) =>
   keys !== undefined && keys.includes(move.upstream) && keys.includes(move.dependent);

@@ -7,7 +7,7 @@ import { DEMO_BASELINE_NOTE, type DemoExecution } from '../../dev/seed/demo-exec
 import { PROGRESS_ENTITY } from '../../src/adapters/storage/progress-history-store';
 import type { Envelope, ProgramStatusView } from '../../src/contract';
 import { executionDaily } from '../../src/triggers/execution-daily';
-import { pinToday, startAppStack, type AppStack } from '../support/app-stack';
+import { pinToday, startAppStack, type AppStack, patchEmulatorIssue } from '../support/app-stack';
 
 // Wednesday of the fourth two-week sprint of 2026-Q4 (sprints from Monday 5 October).
 const TODAY = '2026-11-18T10:00:00.000Z';
@@ -35,14 +35,8 @@ function ok<T>(envelope: Envelope<T>): T {
 }
 const status = async (): Promise<ProgramStatusView> => ok(await stack.invoke('status/get', { programId }));
 
-async function patchIssue(key: string, change: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${stack.emulator.url}/__emulator/issues/${key}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(change),
-  });
-  if (!response.ok) throw new Error(`PATCH ${key}: ${response.status} ${await response.text()}`);
-}
+const patchIssue = (key: string, change: Record<string, unknown>) =>
+  patchEmulatorIssue(stack.emulator.url, key, change);
 
 describe('the status of the demo program in execution', () => {
   it('compares progress with the baseline of today’s quarter and names the initiative past its planned end', async () => {

@@ -14,7 +14,7 @@ import { getProgramStatus } from '../../src/services/execution/status';
 import { executionDaily } from '../../src/triggers/execution-daily';
 import { handler } from '../../src/index';
 import { DEMO_PROGRAM } from '../../dev/seed';
-import { accountIdOf, startAppStack, type AppStack } from '../support/app-stack';
+import { accountIdOf, startAppStack, type AppStack, patchEmulatorIssue } from '../support/app-stack';
 
 const programId = DEMO_PROGRAM.id;
 const TPM = 'tpm@example.com';
@@ -75,14 +75,8 @@ async function planDays(): Promise<{ late: string; before: string; quarter: stri
   return { late: last.start, before, quarter: plan.quarter };
 }
 
-async function patchIssue(key: string, body: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${stack.emulator.url}/__emulator/issues/${key}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`PATCH ${key}: ${response.status} ${await response.text()}`);
-}
+const patchIssue = (key: string, change: Record<string, unknown>) =>
+  patchEmulatorIssue(stack.emulator.url, key, change);
 
 async function setThresholds(change: Partial<RagThresholds>): Promise<void> {
   const view = ok(await call('status/get', { programId }));
