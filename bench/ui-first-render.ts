@@ -56,12 +56,13 @@ async function startEmulatorWorker(generator: GeneratorOptions): Promise<{ url: 
 /**
  * Runs in every frame before its scripts: notes (epoch ms) when the first initiative row, then the first live
  * row, is in the DOM and a frame has been painted with it (a timeout queued from the next animation frame runs
- * after that paint).
+ * after that paint), and hands both to the bench through the exposed `__programsRowsShown` once the live rows
+ * are on screen. Nothing polls the page while it loads: Playwright's locators would inject their script into
+ * the frames and poll on the page's main thread, slowing what is being measured.
  */
 function watchFirstRows(selectors: { first: string; live: string }): void {
-  const w = window as unknown as { __rowsAt?: { first?: number; live?: number } };
+  const w = window as unknown as { __programsRowsShown?: (at: { first?: number; live?: number }) => void };
   const at: { first?: number; live?: number } = {};
-  w.__rowsAt = at;
   const noted = new Set<'first' | 'live'>();
   const observer = new MutationObserver(() => {
     for (const which of ['first', 'live'] as const) {
@@ -70,6 +71,7 @@ function watchFirstRows(selectors: { first: string; live: string }): void {
       requestAnimationFrame(() =>
         setTimeout(() => {
           at[which] = performance.timeOrigin + performance.now();
+          if (at.first !== undefined && at.live !== undefined) void w.__programsRowsShown?.(at);
         }, 0),
       );
     }
@@ -89,21 +91,22 @@ interface RunTimes {
 
 async function openScope(page: Page, url: string, invocations: Invocation[]): Promise<RunTimes> {
   invocations.length = 0;
+  let reportShown: (at: { first?: number; live?: number }) => void = () => undefined;
+  const shown = new Promise<{ first?: number; live?: number }>((resolve) => (reportShown = resolve));
+  await page.exposeBinding('__programsRowsShown', (_source, at: { first?: number; live?: number }) =>
+    reportShown(at),
+  );
   await page.addInitScript(watchFirstRows, { first: FIRST_ROW, live: LIVE_ROW });
   await page.goto(url, { waitUntil: 'commit' });
-  const app = page.frameLocator('#forge-app');
-  await app.locator(LIVE_ROW).first().waitFor({ state: 'visible', timeout: 120_000 });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('ui.first_render: no live rows within 120 s')), 120_000);
+  });
+  const at = await Promise.race([shown, timeout]).finally(() => clearTimeout(timer));
   const navigationStart = await page.evaluate(() => performance.timeOrigin);
-  const frame = await (await page.$('#forge-app'))?.contentFrame();
-  if (!frame) throw new Error('ui.first_render: the app frame is missing');
-  let shown: { first?: number; live?: number } = {};
-  for (let i = 0; i < 50 && shown.live === undefined; i++) {
-    shown = await frame.evaluate(
-      () => (window as unknown as { __rowsAt?: { first?: number; live?: number } }).__rowsAt ?? {},
-    );
-    if (shown.live === undefined) await page.waitForTimeout(20);
-  }
-  if (shown.first === undefined || shown.live === undefined)
+  // Checked after the timing: the rows the page reported are really visible.
+  await page.frameLocator('#forge-app').locator(LIVE_ROW).first().waitFor({ state: 'visible' });
+  if (at.first === undefined || at.live === undefined)
     throw new Error('ui.first_render: the first rows were never marked');
   const snapshot = invocations.find((call) => call.key === 'program/initiatives/snapshot');
   const live = invocations.find((call) => call.key === 'program/initiatives');
@@ -114,12 +117,12 @@ async function openScope(page: Page, url: string, invocations: Invocation[]): Pr
   // The first rows come from whichever answer the page had first (the snapshot, unless it is missing).
   const source = snapshot.end < live.end ? snapshot : live;
   return {
-    total: shown.first - navigationStart,
-    live: shown.live - navigationStart,
+    total: at.first - navigationStart,
+    live: at.live - navigationStart,
     snapshotResolver: snapshot.end - snapshot.start,
     liveResolver: live.end - live.start,
     beforeResolver: source.start - navigationStart,
-    afterResolver: shown.first - source.end,
+    afterResolver: at.first - source.end,
   };
 }
 
