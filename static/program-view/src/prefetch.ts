@@ -7,7 +7,8 @@ export const { prefetch, take } = makePrefetcher(call);
 
 /** The calls a tab makes as it opens, started with the program's own (a deep link, a tab change). */
 export function prefetchTabData(tab: ProgramTab, programId: string): void {
-  // The Scope tab is drawn with the page (its answers name the program) and asks for its rows itself.
-  if (tab === 'dependencies') prefetch('program/dependencies', { programId });
+  // The Scope tab's first rows: the live rows wait until these are painted, so only the snapshot goes now.
+  if (tab === 'scope') prefetch('program/initiatives/snapshot', { programId });
+  else if (tab === 'dependencies') prefetch('program/dependencies', { programId });
   else if (tab === 'status') prefetch('status/get', { programId });
 }

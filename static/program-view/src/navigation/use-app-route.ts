@@ -11,7 +11,10 @@ export interface HostHistory {
 
 export type CreateHistory = () => Promise<HostHistory>;
 
-const createHostHistory: CreateHistory = () => view.createHistory() as Promise<HostHistory>;
+let hostHistory: Promise<HostHistory> | undefined;
+/** The host's history, asked for once: the page's start and its router share it. */
+export const createHostHistory: CreateHistory = () =>
+  (hostHistory ??= view.createHistory() as Promise<HostHistory>);
 
 export interface AppNavigation {
   /** Undefined until the host has said where the page is (a deep link can open a program straight away). */

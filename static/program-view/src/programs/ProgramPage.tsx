@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -40,7 +40,9 @@ export function ProgramPage({
 }) {
   const state = useOverview(programId);
   const { overview, loadError } = state;
-  useEffect(() => {
+  // A layout effect: it runs before any passive effect of this commit, so a tab whose code is already here
+  // takes the prefetched answer instead of calling a second time, and the call goes out before the program's.
+  useLayoutEffect(() => {
     // Data first: the tab's calls then go out ahead of its code's chunks on the host's few connections.
     prefetchTabData(tab, programId);
     preloadTab(tab);
