@@ -16,10 +16,11 @@ export const TEXT_HEIGHT = '16px';
 const widths = ['72%', '48%', '60%', '36%', '84%', '54%'];
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
+let reducedMotion: MediaQueryList | undefined;
+/** The one query every skeleton reads: a table of skeletons would otherwise ask the browser once per bone. */
 function motionQuery(): MediaQueryList | undefined {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
-    ? window.matchMedia(REDUCED_MOTION)
-    : undefined;
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return undefined;
+  return (reducedMotion ??= window.matchMedia(REDUCED_MOTION));
 }
 
 function subscribeToMotionPreference(onChange: () => void): () => void {

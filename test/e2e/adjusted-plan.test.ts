@@ -9,7 +9,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startDevStack, type DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM } from '../../dev/seed';
 import { pinToday } from '../support/app-stack';
-import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
+import { chromiumOrSkip, ensureUiBuilt, launchChromium, whenDrawn } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -99,6 +99,7 @@ describeInBrowser('the adjusted plan in a browser', () => {
     await expect(app().getByTestId('adjusted-accept').count()).resolves.toBe(0);
     await app().getByTestId('adjusted-only-moved').uncheck();
     await app().getByTestId('adjusted-table').waitFor();
+    await whenDrawn(app());
     expect(await app().locator('[data-testid^="adjusted-row-"]').count()).toBeGreaterThan(20);
     await page.screenshot({ path: path.join(resultsDir, 'adjusted-plan-stakeholder.png'), fullPage: true });
     expect(problems).toEqual([]);

@@ -1,7 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Frame, type Page, type Request, type Route } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type Frame,
+  type FrameLocator,
+  type Page,
+  type Request,
+  type Route,
+} from 'playwright-core';
 import { startDevStack, type DevStack, type DevStackOptions } from '../../dev/server/stack';
 import type { SiteData } from '../../dev/seed';
 
@@ -193,6 +201,14 @@ export function seriousViolations(violations: readonly AxeViolation[]): string[]
 /** The colour mode the app's frame is drawn in (set by the host once the app enables theming). */
 export async function frameColorMode(frame: Frame): Promise<string | null> {
   return frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'));
+}
+
+/**
+ * Waits until nothing in the app is drawing or loading any more (`aria-busy="true"`): a paged table draws its
+ * first screenful of rows, then the rest of the page and its pager a frame later.
+ */
+export async function whenDrawn(app: FrameLocator | Frame, timeout = 30_000): Promise<void> {
+  await app.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout });
 }
 
 /** A resolver's answer through the dev server's `POST /__dev/invoke`, as the demo user with this account id. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { DevStack } from '../../dev/server/stack';
 import { DEMO_OPTIONS, DEMO_PROGRAM, DEMO_USERS, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, openBrowserStack } from './browser';
+import { chromiumOrSkip, openBrowserStack, whenDrawn } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -109,6 +109,7 @@ describeInBrowser('Programs page in a browser', () => {
         `^${expected.length} initiatives across ${teamCount} teams · \\d+% of \\d+ child issues done$`,
       ),
     );
+    await whenDrawn(app());
     await expect(app().locator('[data-testid^="initiative-row-"]').count()).resolves.toBe(
       Math.min(expected.length, 50),
     );
@@ -220,6 +221,7 @@ describeInBrowser('Programs page in a browser', () => {
       new RegExp(`^${expected.length} initiatives `),
     );
     const rows = app().locator('[data-testid^="initiative-row-"]');
+    await whenDrawn(app());
     await expect(rows.count()).resolves.toBe(50);
 
     const lastPage = Math.ceil(expected.length / 50);

@@ -17,6 +17,7 @@ import {
   resolverKey,
   runAxe,
   seriousViolations,
+  whenDrawn,
 } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -61,6 +62,7 @@ describeInBrowser('the Scope tab’s first rows from the scope snapshot', () => 
       await openScope();
       const snapshotRows = app().locator('[data-scope-source="snapshot"] [data-testid^="initiative-row-"]');
       await snapshotRows.first().waitFor({ timeout: 60_000 });
+      await whenDrawn(app());
       await expect(snapshotRows.count()).resolves.toBe(Math.min(50, site.program.epicKeys.length));
       const notice = app().getByTestId('scope-snapshot-notice');
       await expect(notice.textContent()).resolves.toMatch(

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
@@ -6,6 +6,7 @@ import { token } from '@atlaskit/tokens';
 import type { InitiativeRow, ProgramStage, ProgramSummary } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
 import { Bone, TableSkeleton } from '../../../shared/Skeletons';
+import { useAfterPaint } from '../../../shared/use-after-paint';
 import { Warnings } from '../components/Warnings';
 import { summariseInitiatives, summaryLine } from '../initiatives-model';
 import { take } from '../prefetch';
@@ -25,24 +26,6 @@ const stack = (gap: Parameters<typeof token>[0], fallback: string) =>
   ({ display: 'flex', flexDirection: 'column', gap: token(gap, fallback) }) as const;
 
 const subtle = { margin: 0, color: token('color.text.subtle') } as const;
-
-/** True from the first frame painted after `ready` turned true. */
-function useAfterPaint(ready: boolean): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!ready || painted) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // A timeout queued from the next animation frame runs once that frame has been painted.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [ready, painted]);
-  return painted;
-}
 
 function SnapshotNotice({ builtAt, live }: { builtAt: string; live: 'loading' | 'failed' }) {
   return (

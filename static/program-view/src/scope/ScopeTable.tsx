@@ -4,6 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
 import type { InitiativeRow, ProgramSummary } from '../../../../src/contract';
+import { useAfterPaint } from '../../../shared/use-after-paint';
 import { openIssue } from '../host';
 import {
   doneRatio,
@@ -136,6 +137,8 @@ const filterPlaceholder = {
   background: token('color.background.input'),
 } as const;
 
+const placeholder = <div style={filterPlaceholder}>All teams</div>;
+
 /** The program's initiatives: sortable by column, filterable by team, 50 a page. */
 export function ScopeTable(props: {
   program: ProgramSummary;
@@ -147,6 +150,8 @@ export function ScopeTable(props: {
   const options = useMemo(() => teamsOf(initiatives), [initiatives]);
   const shown = useMemo(() => filterByTeams(initiatives, teams), [initiatives, teams]);
   const row = useCallback((initiative: InitiativeRow) => toRow(initiative, siteUrl), [siteUrl]);
+  // The picker's code (react-select) is asked for once the rows are painted: they do not wait for a filter.
+  const pickerWanted = useAfterPaint(true);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150', '12px') }}>
       {options.length > 1 && (
@@ -154,15 +159,18 @@ export function ScopeTable(props: {
           <label htmlFor="scope-team-filter-input" style={{ ...subtle, display: 'block' }}>
             Show teams
           </label>
-          {/* The picker's code (react-select) loads after the rows: they do not wait for a filter. */}
-          <Suspense fallback={<div style={filterPlaceholder}>All teams</div>}>
-            <TeamFilter
-              inputId="scope-team-filter-input"
-              teams={options}
-              chosen={teams}
-              onChange={setTeams}
-            />
-          </Suspense>
+          {pickerWanted ? (
+            <Suspense fallback={placeholder}>
+              <TeamFilter
+                inputId="scope-team-filter-input"
+                teams={options}
+                chosen={teams}
+                onChange={setTeams}
+              />
+            </Suspense>
+          ) : (
+            placeholder
+          )}
         </div>
       )}
       <PagedTable
