@@ -56,7 +56,7 @@ export function defineAdjustedPlanResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'plan/adjusted', adjustedPlanSchemas.get, async (r, c) =>
     forViewer(browseCheckFor(c), await getAdjustedPlan(adjustedPlanDeps(c), r)),
   );
-  defineResolver(resolver, 'plan/adjusted/accept', adjustedPlanSchemas.accept, (r, c) =>
-    acceptAdjustedPlan(adjustedPlanDeps(c), r),
+  defineResolver(resolver, 'plan/adjusted/accept', adjustedPlanSchemas.accept, async (r, c) =>
+    forViewer(browseCheckFor(c), await acceptAdjustedPlan(adjustedPlanDeps(c), r)),
   );
 }

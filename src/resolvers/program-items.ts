@@ -25,16 +25,19 @@ export function defineProgramItemResolvers(resolver: Resolver): void {
       resolver,
       saveKey,
       requestOf<typeof saveKey>(saveItemSchema(ITEM_FIELDS[kind])),
-      async (request, context) =>
-        forViewer(
-          browseCheckFor(context),
+      async (request, context) => {
+        const browse = browseCheckFor(context);
+        return forViewer(
+          browse,
           await saveItem(
             programDeps(),
             context.accountId,
             kind,
             request as unknown as SaveRequest<typeof kind>,
+            browse,
           ),
-        ),
+        );
+      },
     );
     defineResolver(resolver, deleteKey, deleteItemSchema, async (request, context) =>
       forViewer(browseCheckFor(context), await deleteItem(programDeps(), context.accountId, kind, request)),

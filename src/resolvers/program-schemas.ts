@@ -3,16 +3,12 @@ import { z } from 'zod';
 import type { RequestOf, ResolverKey } from '../contract';
 import {
   accountIdSchema,
-  goalFields,
+  ITEM_FIELDS,
   itemIdSchema,
   longText,
-  milestoneFields,
   requiredText,
-  riskFields,
   shortText,
   stageSchema,
-  strategicInitiativeFields,
-  strategyFields,
   teamFields,
 } from '../domain/initiation/schemas';
 import { ProgramIdSchema } from './schemas';
@@ -113,13 +109,7 @@ export const agreeItemSchema = z
   .object({ ...versioned, id: itemIdSchema, agreedBy: accountList, note: longText })
   .strict();
 
-export const ITEM_FIELDS = {
-  strategy: strategyFields,
-  'strategic-initiative': strategicInitiativeFields,
-  goal: goalFields,
-  milestone: milestoneFields,
-  risk: riskFields,
-} as const;
+export { ITEM_FIELDS };
 
 /** An unpaired surrogate cannot be URL-encoded into Jira's query: refuse it rather than fail upstream. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

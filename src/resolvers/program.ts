@@ -49,32 +49,38 @@ export function defineProgramResolvers(resolver: Resolver): void {
     resolver,
     'program/update',
     requestOf<'program/update'>(updateProgramSchema),
-    (request, context) => updateProgram(programDeps(), context.accountId, request),
+    async (request, context) => {
+      const browse = browseCheckFor(context);
+      return forViewer(browse, await updateProgram(programDeps(), context.accountId, request, browse));
+    },
   );
 
   defineResolver(
     resolver,
     'program/parties/update',
     requestOf<'program/parties/update'>(updatePartiesSchema),
-    (request, context) => updateParties(programDeps(), context.accountId, request),
+    async (request, context) =>
+      forViewer(browseCheckFor(context), await updateParties(programDeps(), context.accountId, request)),
   );
 
   defineResolver(
     resolver,
     'program/teams/save',
     requestOf<'program/teams/save'>(saveTeamSchema),
-    (request, context) => saveTeam(programDeps(), context.accountId, request),
+    async (request, context) =>
+      forViewer(browseCheckFor(context), await saveTeam(programDeps(), context.accountId, request)),
   );
 
-  defineResolver(resolver, 'program/teams/delete', deleteTeamSchema, (request, context) =>
-    deleteTeam(programDeps(), context.accountId, request),
+  defineResolver(resolver, 'program/teams/delete', deleteTeamSchema, async (request, context) =>
+    forViewer(browseCheckFor(context), await deleteTeam(programDeps(), context.accountId, request)),
   );
 
   defineResolver(
     resolver,
     'program/stage/move',
     requestOf<'program/stage/move'>(moveStageSchema),
-    (request, context) => moveProgramStage(programDeps(), context.accountId, request),
+    async (request, context) =>
+      forViewer(browseCheckFor(context), await moveProgramStage(programDeps(), context.accountId, request)),
   );
 
   defineProgramItemResolvers(resolver);

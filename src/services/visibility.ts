@@ -96,3 +96,76 @@ export function readableReasons(
   );
   return { reasons: shown, hidden: reasons.length - shown.length };
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A list entry `withoutHiddenKeys` leaves out of a viewer's copy. */
+function hiddenEntry(entry: unknown, visibility: KeyVisibility): boolean {
+  if (typeof entry === 'string') return !visibility.canRead(entry);
+  return (
+    isRecord(entry) &&
+    Object.values(entry).some((p) => typeof p === 'string' && EXACT_KEY.test(p) && !visibility.canBrowse(p))
+  );
+}
+
+/** How an edited list entry finds the stored one it was shown as: by id, else by key, else by place. */
+function counterpart(edited: unknown, index: number, shown: readonly unknown[]): unknown {
+  if (isRecord(edited))
+    for (const name of ['id', 'key'] as const)
+      if (typeof edited[name] === 'string') return shown.find((s) => isRecord(s) && s[name] === edited[name]);
+  return shown[index];
+}
+
+/**
+ * What a viewer saves after editing `stored` as `withoutHiddenKeys` showed it to them, with what they could not
+ * see put back: list entries and rows naming an issue they cannot browse (at their old places), map entries
+ * keyed by one, and, in texts, each key they were shown as "an issue you cannot see" (in order). What they
+ * could see stays as they left it, removals included; a text whose stand-ins they deleted keeps the deletion.
+ * Nothing hidden in `stored`: `edited` comes back as it is (the same object).
+ */
+export function withHiddenKeysRestored<T>(stored: unknown, edited: T, visibility: KeyVisibility): T {
+  const restore = (s: unknown, e: unknown): unknown => {
+    if (hiddenKeysIn(s, visibility) === 0) return e;
+    if (typeof s === 'string' && typeof e === 'string') {
+      const hidden = issueKeysIn(s).filter((k) => !visibility.canBrowse(k));
+      let next = 0;
+      return e.replace(new RegExp(HIDDEN_ISSUE, 'g'), (standIn) =>
+        next < hidden.length ? (hidden[next++] ?? standIn) : standIn,
+      );
+    }
+    if (Array.isArray(s) && Array.isArray(e)) {
+      const shown = s.filter((entry) => !hiddenEntry(entry, visibility));
+      const result: unknown[] = e.map((entry, i) => restore(counterpart(entry, i, shown), entry));
+      // A hidden key the editor typed in again (they may know it) is not put back a second time.
+      const retyped = e.filter((entry): entry is string => typeof entry === 'string');
+      s.forEach((entry, i) => {
+        if (!hiddenEntry(entry, visibility)) return;
+        const again = typeof entry === 'string' ? retyped.indexOf(entry) : -1;
+        if (again >= 0) retyped.splice(again, 1);
+        else result.splice(Math.min(i, result.length), 0, entry);
+      });
+      return result;
+    }
+    if (isRecord(s) && isRecord(e)) {
+      const result: Record<string, unknown> = { ...e };
+      for (const [name, value] of Object.entries(s)) {
+        if (EXACT_KEY.test(name) && !visibility.canBrowse(name)) {
+          if (!(name in e)) result[name] = value;
+        } else if (name in e) result[name] = restore(value, e[name]);
+      }
+      return result;
+    }
+    return e;
+  };
+  return restore(stored, edited) as T;
+}
+
+/**
+ * `edited` with what the caller could not see of `stored` put back (see `withHiddenKeysRestored`); asks Jira,
+ * as the caller, only when `stored` names an issue at all.
+ */
+export async function restoreHiddenKeys<T>(deps: BrowseCheckDeps, stored: unknown, edited: T): Promise<T> {
+  const visibility = await keyVisibility(deps, stored);
+  return withHiddenKeysRestored(stored, edited, visibility);
+}

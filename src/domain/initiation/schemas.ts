@@ -107,6 +107,15 @@ export const riskFields = z.object({
   status: riskStatusSchema,
 });
 
+/** The fields of each kind of Initiation item, as an owner edits them. */
+export const ITEM_FIELDS = {
+  strategy: strategyFields,
+  'strategic-initiative': strategicInitiativeFields,
+  goal: goalFields,
+  milestone: milestoneFields,
+  risk: riskFields,
+} as const;
+
 export const teamFields = z.object({
   name: requiredText,
   jiraTeam: shortText,

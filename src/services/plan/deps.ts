@@ -3,6 +3,7 @@ import type { JiraPort } from '../../ports/jira';
 import type { PlanStore } from '../../ports/plan-store';
 import type { ProgramStore } from '../../ports/program-store';
 import { ProgramNotFoundError } from '../errors';
+import type { BrowseCheckDeps } from '../visibility';
 
 export interface AgileBoardRef {
   id: number;
@@ -26,6 +27,11 @@ export interface PlanDeps {
     set(issueKey: string, value: unknown): Promise<void>;
   };
   accountId: string | undefined;
+  /**
+   * What the caller may browse, asked of Jira as them: they were shown the plan without the other issues, and
+   * their edits get those back (lists, texts) before a save.
+   */
+  browse?: BrowseCheckDeps;
   now: () => string;
   newId: () => string;
 }

@@ -20,6 +20,7 @@ import { PlanExistsError } from '../../ports/plan-store';
 import { StaleVersionError } from '../../ports/program-store';
 import { allows, authorize, type AccessNeed } from '../access';
 import { NotAllowedError, ProgramRuleError } from '../errors';
+import { restoreHiddenKeys } from '../visibility';
 import { PlanNotFoundError, type PlanDeps } from './deps';
 import { resolveCalendar } from './plan-calendar';
 import {
@@ -85,6 +86,14 @@ async function mutate(
   const warnings = after ? await after(ctx, saved) : [];
   return buildPlanView(deps, program, saved, scope, { warnings });
 }
+
+/** `edited` with what the caller could not see of `stored` put back (no change when they see it all). */
+function keepHidden<T>(deps: PlanDeps, stored: unknown, edited: T): Promise<T> {
+  return deps.browse ? restoreHiddenKeys(deps.browse, stored, edited) : Promise.resolve(edited);
+}
+
+/** Initiatives a quarter plan may hold; the chosen list is sent whole. */
+const MAX_PLAN_INITIATIVES = 500;
 
 const EMPTY_COMMUNICATION: QuarterPlan['communication'] = {
   slackChannelUrl: null,
@@ -193,8 +202,15 @@ export function setCalendar(deps: PlanDeps, request: RequestOf<'plan/calendar/se
 export function setInitiatives(deps: PlanDeps, request: RequestOf<'plan/initiatives/set'>) {
   return mutate(deps, request, 'edit', async ({ plan, scope }) => {
     const { nodes } = await scope();
+    // Chosen initiatives the editor cannot see stay chosen: they were never shown the list with them.
+    const chosen = await keepHidden(deps, plan.initiatives, request.initiatives);
+    if (chosen.length > MAX_PLAN_INITIATIVES)
+      throw new ProgramRuleError(
+        `With the ${chosen.length - request.initiatives.length} initiatives you cannot see, which stay chosen, the plan would hold ${chosen.length}; it holds at most ${MAX_PLAN_INITIATIVES}.`,
+        'initiatives',
+      );
     const seen = new Set<string>();
-    request.initiatives.forEach(({ key }, i) => {
+    chosen.forEach(({ key }, i) => {
       if (seen.has(key)) throw new ProgramRuleError(`${key} is listed twice.`, `initiatives.${i}.key`);
       seen.add(key);
       if (!nodes.has(key) && !plan.initiatives.some((p) => p.key === key))
@@ -202,7 +218,7 @@ export function setInitiatives(deps: PlanDeps, request: RequestOf<'plan/initiati
     });
     return {
       ...plan,
-      initiatives: request.initiatives.map(({ key, priority }) => ({
+      initiatives: chosen.map(({ key, priority }) => ({
         key,
         priority,
         carriedOver: plan.initiatives.find((p) => p.key === key)?.carriedOver ?? false,
@@ -270,15 +286,18 @@ export function setPins(deps: PlanDeps, request: RequestOf<'plan/pins/set'>) {
 }
 
 export function updateSession(deps: PlanDeps, request: RequestOf<'plan/session/update'>) {
-  return mutate(deps, request, 'edit', ({ plan, accountId, at }) => ({
-    ...plan,
-    session: {
-      ...request.session,
-      attendees: [...new Set(request.session.attendees)],
-      updatedBy: accountId,
-      updatedAt: at,
-    },
-  }));
+  return mutate(deps, request, 'edit', async ({ plan, accountId, at }) => {
+    const session = await keepHidden(deps, plan.session, request.session);
+    return {
+      ...plan,
+      session: {
+        ...session,
+        attendees: [...new Set(session.attendees)],
+        updatedBy: accountId,
+        updatedAt: at,
+      },
+    };
+  });
 }
 
 export function setCommitments(deps: PlanDeps, request: RequestOf<'plan/commitments/set'>) {
@@ -346,12 +365,14 @@ export function saveSuccessCriterion(deps: PlanDeps, request: RequestOf<'plan/su
       if (!goals.includes(id))
         throw new ProgramRuleError(`No goal ${id} in the program.`, `fields.goalIds.${i}`);
     });
-    const fields = { ...request.fields, goalIds: [...new Set(request.fields.goalIds)] };
+    const given = { ...request.fields, goalIds: [...new Set(request.fields.goalIds)] };
     if (request.id === undefined)
-      return { ...plan, successCriteria: [...plan.successCriteria, { id: deps.newId(), ...fields }] };
+      return { ...plan, successCriteria: [...plan.successCriteria, { id: deps.newId(), ...given }] };
     const id = request.id;
-    if (!plan.successCriteria.some((c) => c.id === id))
+    const stored = plan.successCriteria.find((c) => c.id === id);
+    if (!stored)
       throw new PlanNotFoundError(plan.programId, `No success criterion ${id} in the ${plan.quarter} plan.`);
+    const fields = await keepHidden(deps, stored, given);
     return {
       ...plan,
       successCriteria: plan.successCriteria.map((c) => (c.id === id ? { id, ...fields } : c)),
@@ -371,8 +392,8 @@ export function deleteSuccessCriterion(deps: PlanDeps, request: RequestOf<'plan/
 }
 
 export function updateCommunication(deps: PlanDeps, request: RequestOf<'plan/communication/update'>) {
-  return mutate(deps, request, 'edit', ({ plan }) => {
-    const fields: CommunicationPlanFields = request.communication;
+  return mutate(deps, request, 'edit', async ({ plan }) => {
+    const fields: CommunicationPlanFields = await keepHidden(deps, plan.communication, request.communication);
     const ids = new Set<string>();
     const meetings = fields.meetings.map((m, i) => {
       const id = m.id ?? deps.newId();

@@ -14,6 +14,7 @@ import { authorize } from '../access';
 import { NotAllowedError, ProgramRuleError } from '../errors';
 import type { ProgramDeps } from './deps';
 import { loadOverview } from './overview';
+import { restoreHiddenKeys, type BrowseCheckDeps } from '../visibility';
 
 const MAX_TEAMS = 50;
 const MAX_PEOPLE = 200;
@@ -52,13 +53,19 @@ async function write(
   return loadOverview(deps.programs, saved, accountId);
 }
 
+/**
+ * Changes the program's own fields. Its editor was shown them without the issues they cannot browse (`browse`
+ * asks Jira as them); those are put back into the changed texts, so a save cannot drop them.
+ */
 export async function updateProgram(
   deps: ProgramDeps,
   accountId: string | undefined,
   request: { programId: string; expectedVersion: number; changes: ProgramChanges },
+  browse?: BrowseCheckDeps,
 ): Promise<ProgramOverview> {
   const program = await authorize(deps.programs, request.programId, accountId, 'edit');
-  const changes = Object.fromEntries(Object.entries(request.changes).filter(([, v]) => v !== undefined));
+  const given = Object.fromEntries(Object.entries(request.changes).filter(([, v]) => v !== undefined));
+  const changes = browse ? await restoreHiddenKeys(browse, program, given) : given;
   return write(deps, accountId, { ...program, ...changes }, request.expectedVersion);
 }
 

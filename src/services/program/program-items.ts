@@ -4,7 +4,7 @@ import type { ProgramOverview } from '../../contract';
 import { recordAgreement } from '../../domain/agreement/agreement';
 import { initiativesServing } from '../../domain/funnel/funnel';
 import { newGoal, reviseGoal, type GoalTerms } from '../../domain/goals/goal';
-import { LIMITS } from '../../domain/initiation/schemas';
+import { ITEM_FIELDS, LIMITS } from '../../domain/initiation/schemas';
 import {
   newMilestone,
   reviseMilestone,
@@ -21,6 +21,7 @@ import {
   type ProgramItems,
 } from '../../ports/program-store';
 import { authorize, rolesOf } from '../access';
+import { restoreHiddenKeys, type BrowseCheckDeps } from '../visibility';
 import { ProgramRuleError } from '../errors';
 import type { ProgramDeps } from './deps';
 import { overviewOf } from './overview';
@@ -68,11 +69,16 @@ function checkReferences<K extends ProgramItemKind>(kind: K, fields: Fields<K>, 
     );
 }
 
+/**
+ * Creates or revises one item. An editor was shown the item without the issues they cannot browse (`browse`
+ * asks Jira as them): what they could not see is put back into their edit, so their save cannot drop it.
+ */
 export async function saveItem<K extends ProgramItemKind>(
   deps: ProgramDeps,
   accountId: string | undefined,
   kind: K,
   request: SaveRequest<K>,
+  browse?: BrowseCheckDeps,
 ): Promise<ProgramOverview> {
   const program = await authorize(deps.programs, request.programId, accountId, 'edit');
   const items = await deps.programs.items(program.id);
@@ -92,9 +98,22 @@ export async function saveItem<K extends ProgramItemKind>(
   if (current.version !== expectedVersion)
     throw new StaleVersionError(`This ${kind}`, expectedVersion, current.version);
   const { version: _v, ...currentItem } = current;
-  const item = BUILD[kind](id, request.fields, currentItem as unknown as ProgramItemTypes[K], change);
+  const fields = browse ? await restoreHiddenKeys(browse, currentItem, request.fields) : request.fields;
+  if (fields !== request.fields) keptFieldsValid(kind, fields);
+  const item = BUILD[kind](id, fields, currentItem as unknown as ProgramItemTypes[K], change);
   const saved = await deps.programs.updateItem(program.id, kind, item, expectedVersion);
   return overviewAfter(program, items, kind, (l) => l.map((i) => (i.id === id ? saved : i)), accountId);
+}
+
+/** The edit, with the issues its editor cannot see put back, must still fit the limits (say, 500 epics). */
+function keptFieldsValid(kind: ProgramItemKind, fields: unknown): void {
+  const checked = ITEM_FIELDS[kind].safeParse(fields);
+  if (checked.success) return;
+  const problem = checked.error.issues[0];
+  throw new ProgramRuleError(
+    `Kept with the issues you cannot see, this ${kind.replace('-', ' ')} is not valid: ${problem?.message ?? 'unknown'}.`,
+    ['fields', ...(problem?.path ?? [])].join('.'),
+  );
 }
 
 export async function deleteItem(
