@@ -28,7 +28,7 @@ import {
   saveLesson,
 } from '../services/completion/completion-mutations';
 import type { CompletionDeps } from '../services/completion/deps';
-import { forViewer } from '../services/visibility';
+import { forViewer, type BrowseCheckDeps } from '../services/visibility';
 import { browseCheckFor } from './browse-check';
 import { defineResolver, type CallContext } from './define';
 import { requestOf, versionSchema } from './program-schemas';
@@ -38,7 +38,7 @@ const fieldCacheFor = memoryFieldCaches(10 * 60 * 1000);
 const linkTypeCacheFor = memorySiteCaches<LinkTypeRef[]>(10 * 60 * 1000);
 
 /** Everything a Completion use case needs, as the caller. */
-function completionDeps(context: CallContext): CompletionDeps {
+function completionDeps(context: CallContext, browse: BrowseCheckDeps): CompletionDeps {
   return {
     programs: new KvsProgramStore(),
     plans: new KvsPlanStore(),
@@ -50,6 +50,7 @@ function completionDeps(context: CallContext): CompletionDeps {
     accountId: context.accountId,
     now: () => new Date().toISOString(),
     newId: () => randomUUID().replace(/-/g, '').slice(0, 12),
+    browse,
   };
 }
 
@@ -100,27 +101,28 @@ export const completionSchemas = {
 };
 const s = completionSchemas;
 
+/** A Completion use case run as the caller, its answer cut to the projects they may browse. */
+function forCaller<R, T extends object>(run: (deps: CompletionDeps, request: R) => Promise<T>) {
+  return async (request: R, context: CallContext) => {
+    const browse = browseCheckFor(context);
+    return forViewer(browse, await run(completionDeps(context, browse), request));
+  };
+}
+
 export function defineCompletionResolvers(resolver: Resolver): void {
-  defineResolver(resolver, 'completion/get', s.get, async (r, c) =>
-    forViewer(browseCheckFor(c), await getCompletion(completionDeps(c), r.programId)),
+  defineResolver(
+    resolver,
+    'completion/get',
+    s.get,
+    forCaller((deps, r) => getCompletion(deps, r.programId)),
   );
-  defineResolver(resolver, 'completion/assessment/save', s.assessment, (r, c) =>
-    saveAssessment(completionDeps(c), r),
-  );
-  defineResolver(resolver, 'completion/lesson/save', s.lesson, (r, c) => saveLesson(completionDeps(c), r));
-  defineResolver(resolver, 'completion/lesson/delete', deleteSchema, (r, c) =>
-    deleteLesson(completionDeps(c), r),
-  );
-  defineResolver(resolver, 'completion/action/save', s.action, (r, c) => saveAction(completionDeps(c), r));
-  defineResolver(resolver, 'completion/action/delete', deleteSchema, (r, c) =>
-    deleteAction(completionDeps(c), r),
-  );
-  defineResolver(resolver, 'completion/handover/save', s.handover, (r, c) =>
-    saveHandover(completionDeps(c), r),
-  );
-  defineResolver(resolver, 'completion/handover/accept', s.accept, (r, c) =>
-    answerHandoverRequest(completionDeps(c), r),
-  );
-  defineResolver(resolver, 'program/close', s.close, (r, c) => closeProgram(completionDeps(c), r));
-  defineResolver(resolver, 'program/reopen', s.reopen, (r, c) => reopenProgram(completionDeps(c), r));
+  defineResolver(resolver, 'completion/assessment/save', s.assessment, forCaller(saveAssessment));
+  defineResolver(resolver, 'completion/lesson/save', s.lesson, forCaller(saveLesson));
+  defineResolver(resolver, 'completion/lesson/delete', deleteSchema, forCaller(deleteLesson));
+  defineResolver(resolver, 'completion/action/save', s.action, forCaller(saveAction));
+  defineResolver(resolver, 'completion/action/delete', deleteSchema, forCaller(deleteAction));
+  defineResolver(resolver, 'completion/handover/save', s.handover, forCaller(saveHandover));
+  defineResolver(resolver, 'completion/handover/accept', s.accept, forCaller(answerHandoverRequest));
+  defineResolver(resolver, 'program/close', s.close, forCaller(closeProgram));
+  defineResolver(resolver, 'program/reopen', s.reopen, forCaller(reopenProgram));
 }

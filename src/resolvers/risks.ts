@@ -10,6 +10,7 @@ import type { RiskRegisterDeps } from '../services/risks/deps';
 import { recordRiskProblem, updateRiskProblem } from '../services/risks/problems';
 import { detectNow, loadRiskRegister } from '../services/risks/risk-register';
 import { memoBrowsable } from '../services/snapshot/status-card';
+import { forViewer } from '../services/visibility';
 import { defineResolver, type CallContext } from './define';
 import { requestOf, versionSchema } from './program-schemas';
 import { ProgramIdSchema } from './schemas';
@@ -64,16 +65,30 @@ const schemas = {
     .strict(),
 };
 
+/**
+ * A register use case run as the caller, its answer cut to the projects they may browse: manual risks and
+ * problems are shown whole, but their texts may name issues of other projects.
+ */
+function forCaller<R, T extends object>(run: (deps: RiskRegisterDeps, request: R) => Promise<T>) {
+  return async (request: R, context: CallContext) => {
+    const deps = riskDeps(context);
+    return forViewer(deps, await run(deps, request));
+  };
+}
+
 export function defineRiskResolvers(resolver: Resolver): void {
-  defineResolver(resolver, 'risks/get', program, (r, c) => loadRiskRegister(riskDeps(c), r.programId));
-  defineResolver(resolver, 'risks/detect', program, (r, c) => detectNow(riskDeps(c), r.programId));
-  defineResolver(resolver, 'risks/problem/record', schemas.record, (r, c) =>
-    recordRiskProblem(riskDeps(c), r),
+  defineResolver(
+    resolver,
+    'risks/get',
+    program,
+    forCaller((deps, r) => loadRiskRegister(deps, r.programId)),
   );
+  defineResolver(resolver, 'risks/detect', program, (r, c) => detectNow(riskDeps(c), r.programId));
+  defineResolver(resolver, 'risks/problem/record', schemas.record, forCaller(recordRiskProblem));
   defineResolver(
     resolver,
     'risks/problem/update',
     requestOf<'risks/problem/update'>(schemas.update),
-    (r, c) => updateRiskProblem(riskDeps(c), r),
+    forCaller(updateRiskProblem),
   );
 }

@@ -1,6 +1,8 @@
 // Completion use cases that write: assessments, lessons, improvement actions, the handover and its answer,
 // closing and reopening. Each checks the caller's role (a closed program refuses them all in `authorize`),
-// writes once at the version the caller read, and answers with the fresh records.
+// writes once at the version the caller read (an edit keeping the issues its editor cannot see), and answers
+// with the fresh records.
+import type { z } from 'zod';
 import type { AssessmentInput, CompletionRecords, HandoverInput } from '../../contract';
 import { assess, assessmentId, subjectExists } from '../../domain/completion/assessment';
 import { answerHandover, HANDOVER_ID, saveHandover as applyHandover } from '../../domain/completion/handover';
@@ -14,14 +16,35 @@ import {
   reviseLesson,
 } from '../../domain/completion/lessons';
 import { completionRecordsOf } from '../../domain/completion/readiness';
-import { COMPLETION_LIMITS } from '../../domain/completion/schemas';
-import { parseEvidence, parseHandoverItem } from '../../domain/completion/evidence';
-import type { AssessmentSubject, ImprovementActionFields, LessonFields } from '../../domain/completion/types';
+import {
+  actionFieldsInput,
+  assessmentFieldsInput,
+  COMPLETION_LIMITS,
+  handoverFieldsInput,
+  lessonFieldsInput,
+} from '../../domain/completion/schemas';
+import {
+  evidenceText,
+  handoverItemText,
+  parseEvidence,
+  parseHandoverItem,
+} from '../../domain/completion/evidence';
+import type {
+  AssessmentFields,
+  AssessmentSubject,
+  Handover,
+  ImprovementAction,
+  ImprovementActionFields,
+  Lesson,
+  LessonFields,
+  SuccessAssessment,
+} from '../../domain/completion/types';
 import type { ProgramRecord } from '../../domain/program/program';
 import { moveStage, StageGateError } from '../../domain/stage-gate/stage-gate';
 import { ItemNotFoundError, StaleVersionError } from '../../ports/program-store';
 import { allows, authorize, isClosed } from '../access';
 import { NotAllowedError, ProgramRuleError } from '../errors';
+import { restoreHiddenKeys } from '../visibility';
 import { loadCompletionRecords } from './completion-records';
 import type { CompletionDeps } from './deps';
 
@@ -40,7 +63,70 @@ async function withRules<T>(run: () => T | Promise<T>): Promise<T> {
 
 const caller = (deps: CompletionDeps) => deps.accountId ?? '';
 
-function checkVersion(what: string, current: { version: number } | undefined, expected: number): void {
+/**
+ * An edit of a stored record with what its editor could not see put back: they were shown the record without
+ * the issues they cannot browse (`deps.browse` asks Jira as them), so saving what they read must not drop
+ * them. Refused, as the request's field, when what is kept breaks a limit (`limits`, checked on the fields
+ * as typed: `typed` turns them back into the request's shape).
+ */
+async function withHiddenKept<F>(
+  deps: CompletionDeps,
+  what: string,
+  stored: F,
+  edited: F,
+  limits: z.ZodType,
+  typed: (fields: F) => unknown = (fields) => fields,
+): Promise<F> {
+  if (!deps.browse) return edited;
+  const fields = await restoreHiddenKeys(deps.browse, stored, edited);
+  if (fields === edited) return edited;
+  const checked = limits.safeParse(typed(fields));
+  if (checked.success) return fields;
+  const problem = checked.error.issues[0];
+  throw new ProgramRuleError(
+    `Kept with the issues you cannot see, ${what} is not valid: ${problem?.message ?? 'unknown'}.`,
+    ['fields', ...(problem?.path ?? [])].join('.'),
+  );
+}
+
+const assessmentFields = (a: SuccessAssessment): AssessmentFields => ({
+  verdict: a.verdict,
+  measuredValue: a.measuredValue,
+  evidence: a.evidence,
+  note: a.note,
+});
+const typedAssessment = (f: AssessmentFields): AssessmentInput => ({
+  ...f,
+  evidence: f.evidence.map(evidenceText),
+});
+const lessonFieldsOf = (l: Lesson): LessonFields => ({
+  category: l.category,
+  whatHappened: l.whatHappened,
+  learned: l.learned,
+});
+const actionFieldsOf = (a: ImprovementAction): ImprovementActionFields => ({
+  action: a.action,
+  ownerAccountId: a.ownerAccountId,
+  dueDate: a.dueDate,
+  status: a.status,
+  lessonId: a.lessonId,
+});
+type HandoverFields = Parameters<typeof applyHandover>[1];
+const handoverFields = (h: Handover): HandoverFields => ({
+  receivingTeam: h.receivingTeam,
+  contactAccountId: h.contactAccountId,
+  items: h.items,
+  links: h.links,
+  handoverDate: h.handoverDate,
+  waiverReason: h.waiver?.reason ?? null,
+});
+const typedHandover = (f: HandoverFields): HandoverInput => ({ ...f, items: f.items.map(handoverItemText) });
+
+function checkVersion<T extends { version: number }>(
+  what: string,
+  current: T | undefined,
+  expected: number,
+): asserts current is T {
   if (!current) throw new StaleVersionError(what, expected, null);
   if (current.version !== expected) throw new StaleVersionError(what, expected, current.version);
 }
@@ -66,19 +152,24 @@ export async function saveAssessment(
   const evidence = request.fields.evidence.map(parseEvidence);
   if (evidence.some((e) => e === null))
     throw new ProgramRuleError('Evidence is an issue key like PAY-12 or an http(s) link.', 'fields.evidence');
-  const assessment = assess(
-    request.subject,
-    { ...request.fields, evidence: evidence.filter((e) => e !== null) },
-    caller(deps),
-    deps.now(),
-  );
+  const fields: AssessmentFields = { ...request.fields, evidence: evidence.filter((e) => e !== null) };
   if (request.expectedVersion === undefined) {
+    const assessment = assess(request.subject, fields, caller(deps), deps.now());
     if (items.assessment.some((a) => a.id === assessment.id))
       throw new StaleVersionError('This assessment', 0, 1);
     await deps.programs.createItem(program.id, 'assessment', assessment);
   } else {
     const current = items.assessment.find((a) => a.id === assessmentId(request.subject));
     checkVersion('This assessment', current, request.expectedVersion);
+    const kept = await withHiddenKept(
+      deps,
+      'this assessment',
+      assessmentFields(current),
+      fields,
+      assessmentFieldsInput,
+      typedAssessment,
+    );
+    const assessment = assess(request.subject, kept, caller(deps), deps.now());
     await deps.programs.updateItem(program.id, 'assessment', assessment, request.expectedVersion);
   }
   return loadCompletionRecords(deps, program);
@@ -115,10 +206,17 @@ export async function saveLesson(
     if (!current) throw new ItemNotFoundError('lesson', request.id);
     lessonAccess(program, deps, current);
     checkVersion('This lesson', current, request.expectedVersion);
+    const fields = await withHiddenKept(
+      deps,
+      'this lesson',
+      lessonFieldsOf(current),
+      request.fields,
+      lessonFieldsInput,
+    );
     await deps.programs.updateItem(
       program.id,
       'lesson',
-      reviseLesson(current, request.fields, caller(deps), at),
+      reviseLesson(current, fields, caller(deps), at),
       request.expectedVersion,
     );
   }
@@ -162,10 +260,17 @@ export async function saveAction(
     const current = items['improvement-action'].find((a) => a.id === request.id);
     if (!current) throw new ItemNotFoundError('improvement-action', request.id);
     checkVersion('This improvement action', current, request.expectedVersion);
+    const fields = await withHiddenKept(
+      deps,
+      'this improvement action',
+      actionFieldsOf(current),
+      request.fields,
+      actionFieldsInput,
+    );
     await deps.programs.updateItem(
       program.id,
       'improvement-action',
-      reviseAction(current, request.fields, caller(deps), at),
+      reviseAction(current, fields, caller(deps), at),
       request.expectedVersion,
     );
   }
@@ -196,12 +301,21 @@ export async function saveHandover(
   const program = await authorize(deps.programs, request.programId, deps.accountId, 'edit');
   const current = await currentHandover(deps, program.id);
   const fields = { ...request.fields, items: request.fields.items.map(parseHandoverItem) };
-  const next = await withRules(() => applyHandover(current, fields, caller(deps), deps.now()));
   if (request.expectedVersion === undefined) {
+    const next = await withRules(() => applyHandover(current, fields, caller(deps), deps.now()));
     if (current) throw new StaleVersionError('The handover', 0, current.version);
     await deps.programs.createItem(program.id, 'handover', next);
   } else {
     checkVersion('The handover', current, request.expectedVersion);
+    const kept = await withHiddenKept(
+      deps,
+      'the handover',
+      handoverFields(current),
+      fields,
+      handoverFieldsInput,
+      typedHandover,
+    );
+    const next = await withRules(() => applyHandover(current, kept, caller(deps), deps.now()));
     await deps.programs.updateItem(program.id, 'handover', next, request.expectedVersion);
   }
   return loadCompletionRecords(deps, program);

@@ -1,12 +1,14 @@
 // A risk that happened becomes a problem with an owner and a resolution. Owners, and the leads of the teams a
 // risk concerns, record and update it; every write names the version the editor read.
 import type { RecordProblem, RegisterRisk, UpdateProblem } from '../../contract';
+import { LIMITS } from '../../domain/initiation/schemas';
 import type { ProgramRecord } from '../../domain/program/program';
 import { recordProblem, updateProblem, type ProblemDecision } from '../../domain/risks/problem';
 import type { Risk } from '../../domain/risks/risk';
 import { ItemNotFoundError, StaleVersionError, type Versioned } from '../../ports/program-store';
 import { authorize, isClosed, rolesOf } from '../access';
 import { NotAllowedError, ProgramClosedError, ProgramRuleError } from '../errors';
+import { restoreHiddenKeys } from '../visibility';
 import { canManageProblem, viewerFilter } from './access';
 import type { RiskRegisterDeps } from './deps';
 import { registerRow } from './risk-register';
@@ -75,6 +77,20 @@ export async function recordRiskProblem(
   return save(deps, program, risk, decision);
 }
 
+/**
+ * The resolution as its editor means it: they were shown the stored one without the issues they cannot browse
+ * (`deps` asks Jira as them), which are put back; refused if that makes it too long.
+ */
+async function resolutionKept(deps: ProblemDeps, stored: string, edited: string): Promise<string> {
+  const resolution = await restoreHiddenKeys(deps, stored, edited);
+  if (resolution.length > LIMITS.longText)
+    throw new ProgramRuleError(
+      `Kept with the issues you cannot see, the resolution is longer than ${LIMITS.longText} characters.`,
+      'resolution',
+    );
+  return resolution;
+}
+
 export async function updateRiskProblem(
   deps: ProblemDeps,
   request: UpdateProblem,
@@ -83,10 +99,13 @@ export async function updateRiskProblem(
   if (request.ownerAccountId !== undefined)
     requireInvolved(program, request.ownerAccountId, 'ownerAccountId');
   const { version: _version, ...current } = risk;
+  const resolution = current.problem
+    ? await resolutionKept(deps, current.problem.resolution, request.resolution)
+    : request.resolution;
   const decision = updateProblem(
     current,
     {
-      resolution: request.resolution,
+      resolution,
       resolvedAt: request.resolvedAt,
       ...(request.ownerAccountId !== undefined ? { ownerAccountId: request.ownerAccountId } : {}),
     },
