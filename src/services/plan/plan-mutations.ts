@@ -202,20 +202,22 @@ export function setCalendar(deps: PlanDeps, request: RequestOf<'plan/calendar/se
 export function setInitiatives(deps: PlanDeps, request: RequestOf<'plan/initiatives/set'>) {
   return mutate(deps, request, 'edit', async ({ plan, scope }) => {
     const { nodes } = await scope();
-    // Chosen initiatives the editor cannot see stay chosen: they were never shown the list with them.
-    const chosen = await keepHidden(deps, plan.initiatives, request.initiatives);
-    if (chosen.length > MAX_PLAN_INITIATIVES)
-      throw new ProgramRuleError(
-        `With the ${chosen.length - request.initiatives.length} initiatives you cannot see, which stay chosen, the plan would hold ${chosen.length}; it holds at most ${MAX_PLAN_INITIATIVES}.`,
-        'initiatives',
-      );
     const seen = new Set<string>();
-    chosen.forEach(({ key }, i) => {
+    request.initiatives.forEach(({ key }, i) => {
       if (seen.has(key)) throw new ProgramRuleError(`${key} is listed twice.`, `initiatives.${i}.key`);
       seen.add(key);
       if (!nodes.has(key) && !plan.initiatives.some((p) => p.key === key))
         throw new ProgramRuleError(`${key} is not an initiative of the program.`, `initiatives.${i}.key`);
     });
+    // Chosen initiatives the editor cannot see stay chosen (they were never shown the list with them); one they
+    // listed themselves keeps their priority.
+    const restored = await keepHidden(deps, plan.initiatives, request.initiatives);
+    const chosen = restored.filter((row) => request.initiatives.includes(row) || !seen.has(row.key));
+    if (chosen.length > MAX_PLAN_INITIATIVES)
+      throw new ProgramRuleError(
+        `With the ${chosen.length - request.initiatives.length} initiatives you cannot see, which stay chosen, the plan would hold ${chosen.length}; it holds at most ${MAX_PLAN_INITIATIVES}.`,
+        'initiatives',
+      );
     return {
       ...plan,
       initiatives: chosen.map(({ key, priority }) => ({
