@@ -104,6 +104,19 @@ describe('what an editor who cannot see every issue saves', () => {
     });
   });
 
+  it('leaves out a row whose link names a hidden issue (a stand-in would break the link), and puts it back', () => {
+    const evidence = {
+      items: [
+        { kind: 'link', url: 'https://acme.atlassian.net/browse/PAY-3' },
+        { kind: 'issue', key: 'MOB-1' },
+        { kind: 'link', url: 'https://wiki.example.com/retro' },
+      ],
+    };
+    const shown = withoutHiddenKeys(evidence, mobOnly);
+    expect(shown.items).toEqual([evidence.items[1], evidence.items[2]]);
+    expect(withHiddenKeysRestored(evidence, shown, mobOnly)).toEqual(evidence);
+  });
+
   it('returns the edit itself when nothing was hidden, and asks Jira nothing when the record names no issue', async () => {
     const edited = { epicKeys: ['MOB-2'] };
     expect(withHiddenKeysRestored({ epicKeys: ['MOB-1'] }, edited, mobOnly)).toBe(edited);

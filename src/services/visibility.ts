@@ -43,6 +43,26 @@ export function hiddenKeysIn(value: unknown, visibility: KeyVisibility): number 
 }
 
 const HIDDEN_ISSUE = 'an issue you cannot see';
+const LINK = /^https?:\/\/\S+$/;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A list entry left out of a viewer's copy whole: a text naming a hidden issue, or a row identified by one
+ * (a field that is such a key, or a link naming one: a link with a stand-in in it would be a broken link).
+ */
+function hiddenEntry(entry: unknown, visibility: KeyVisibility): boolean {
+  if (typeof entry === 'string') return !visibility.canRead(entry);
+  return (
+    isRecord(entry) &&
+    Object.values(entry).some(
+      (p) =>
+        typeof p === 'string' &&
+        ((EXACT_KEY.test(p) && !visibility.canBrowse(p)) || (LINK.test(p) && !visibility.canRead(p))),
+    )
+  );
+}
 
 /**
  * `value` without what names an issue the viewer cannot browse: list entries that are or name such a key are
@@ -55,10 +75,7 @@ export function withoutHiddenKeys<T>(value: T, visibility: KeyVisibility): T {
       return visibility.canRead(v)
         ? v
         : v.replace(ISSUE_KEY, (k) => (visibility.canBrowse(k) ? k : HIDDEN_ISSUE));
-    if (Array.isArray(v))
-      return v
-        .filter((e) => (typeof e === 'string' ? visibility.canRead(e) : !identifiedByHidden(e)))
-        .map(strip);
+    if (Array.isArray(v)) return v.filter((e) => !hiddenEntry(e, visibility)).map(strip);
     if (v !== null && typeof v === 'object')
       return Object.fromEntries(
         Object.entries(v)
@@ -67,11 +84,6 @@ export function withoutHiddenKeys<T>(value: T, visibility: KeyVisibility): T {
       );
     return v;
   };
-  const identifiedByHidden = (row: unknown) =>
-    row !== null &&
-    typeof row === 'object' &&
-    !Array.isArray(row) &&
-    Object.values(row).some((p) => typeof p === 'string' && EXACT_KEY.test(p) && !visibility.canBrowse(p));
   return hiddenKeysIn(value, visibility) === 0 ? value : (strip(value) as T);
 }
 
@@ -95,18 +107,6 @@ export function readableReasons(
     (r) => r.initiativeKeys.every(visibility.canBrowse) && visibility.canRead(`${r.label} ${r.text}`),
   );
   return { reasons: shown, hidden: reasons.length - shown.length };
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** A list entry `withoutHiddenKeys` leaves out of a viewer's copy. */
-function hiddenEntry(entry: unknown, visibility: KeyVisibility): boolean {
-  if (typeof entry === 'string') return !visibility.canRead(entry);
-  return (
-    isRecord(entry) &&
-    Object.values(entry).some((p) => typeof p === 'string' && EXACT_KEY.test(p) && !visibility.canBrowse(p))
-  );
 }
 
 /** How an edited list entry finds the stored one it was shown as: by id, else by key, else by place. */
