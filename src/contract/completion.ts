@@ -50,6 +50,8 @@ export type ImprovementActionView = WithVersion<ImprovementAction> & { overdue: 
 
 /** The Completion records and what the caller may do with them; every write answers with it. */
 export interface CompletionRecords {
+  /** Issue keys left out because the viewer cannot browse their projects; absent when none. */
+  hiddenKeys?: number;
   programId: string;
   programName: string;
   stage: ProgramStage;
@@ -83,8 +85,6 @@ export interface CompletionRecords {
 }
 
 export interface CompletionView extends CompletionRecords {
-  /** Issue keys left out because the viewer cannot browse their projects; absent when none. */
-  hiddenKeys?: number;
   analysis: CompletionAnalysis;
   /** Scope warnings from Jira (e.g. epics the viewer cannot see). */
   warnings: string[];

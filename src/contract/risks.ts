@@ -26,6 +26,8 @@ export interface PendingRisk extends DetectedRisk {
 }
 
 export interface RiskRegisterView {
+  /** Issue keys left out because the viewer cannot browse their projects; absent when none. */
+  hiddenKeys?: number;
   program: ProgramSummary;
   /** Live risks worst first, then closed ones. */
   risks: RegisterRisk[];
@@ -54,6 +56,13 @@ export interface RiskSyncSummary {
   unchanged: number;
 }
 
+/** A risk after its problem was recorded or updated, cut like the register for the caller. */
+export interface ProblemAnswer {
+  risk: RegisterRisk;
+  /** Issue keys left out because the caller cannot browse their projects; absent when none. */
+  hiddenKeys?: number;
+}
+
 type RiskRef = { programId: string; riskId: string; expectedVersion: number };
 
 // Type aliases, not interfaces: requests must be plain records for the bridge's invoke.
@@ -74,6 +83,6 @@ export interface RisksContract {
   'risks/get': { request: { programId: string }; response: RiskRegisterView };
   /** Owners: run detection now (as the app) and sync the register. */
   'risks/detect': { request: { programId: string }; response: RiskSyncSummary };
-  'risks/problem/record': { request: RecordProblem; response: { risk: RegisterRisk } };
-  'risks/problem/update': { request: UpdateProblem; response: { risk: RegisterRisk } };
+  'risks/problem/record': { request: RecordProblem; response: ProblemAnswer };
+  'risks/problem/update': { request: UpdateProblem; response: ProblemAnswer };
 }
