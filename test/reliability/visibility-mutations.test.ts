@@ -4,14 +4,12 @@
 // for a key of any other project that their own payload did not name.
 import type { Envelope } from '../../src/contract';
 import { handler } from '../../src/index';
-import { executionDaily } from '../../src/triggers/execution-daily';
-import { refreshSnapshots } from '../../src/triggers/snapshot';
-import { accountIdOf, pinToday, startAppStack, type AppStack } from '../support/app-stack';
+import { accountIdOf, type AppStack } from '../support/app-stack';
 import { registeredResolverKeys } from '../support/fuzz';
-import { PROGRAM_ID, QUARTER, READ_KEYS, prepareDemoFacts, validCalls, type KeyCall } from './fuzz-payloads';
+import { PROGRAM_ID, QUARTER, READ_KEYS, type KeyCall } from './fuzz-payloads';
+import { CONTRACTOR, hiddenKeysOf, startVisibilityScan, type VisibilityScan } from './visibility-setup';
 
 const TPM = 'tpm@example.com';
-const CONTRACTOR = 'contractor@example.com';
 /** Keys that end what the others need (a stage, a team, the program being open): called last, in this order. */
 const LAST = ['program/teams/delete', 'program/stage/move', 'program/close', 'program/reopen'];
 const PROGRAM_VERSIONED = new Set([
@@ -25,9 +23,9 @@ const PROGRAM_VERSIONED = new Set([
   'program/reopen',
 ]);
 
+let scan: VisibilityScan;
 let stack: AppStack;
 let calls: Record<string, KeyCall>;
-let hiddenKey: RegExp;
 const answered: { key: string; success: boolean }[] = [];
 
 async function tpm<T>(key: string, payload: Record<string, unknown>): Promise<T> {
@@ -97,18 +95,9 @@ async function fresh(key: string, call: KeyCall): Promise<KeyCall> {
 
 beforeAll(async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  pinToday('2027-02-10T09:00:00Z');
-  stack = await startAppStack({ demoPlan: true });
-  calls = validCalls(await prepareDemoFacts(stack));
-  const hidden = stack.emulator
-    .site()
-    .projects.map((p) => p.key)
-    .filter((key) => key !== 'MOB');
+  scan = await startVisibilityScan();
+  ({ stack, calls } = scan);
   MOB_EPIC.id = String(stack.emulator.site().issues.find((i) => i.key === MOB_EPIC.key)?.id ?? '');
-  hiddenKey = new RegExp(`\\b(?:${hidden.join('|')})-\\d+\\b`, 'g');
-  await stack.runtime.runTrigger(refreshSnapshots);
-  await stack.runtime.runTrigger(executionDaily);
-  await tpm('risks/detect', { programId: PROGRAM_ID });
   const { program } = await tpm<{ program: { version: number; owners: string[] } }>('program/get', {
     programId: PROGRAM_ID,
   });
@@ -148,8 +137,8 @@ it.each(writeKeys)(
     answered.push({ key, success: envelope.success });
     if (!envelope.success && process.env.SHOW_REFUSED)
       console.error(key, JSON.stringify(envelope.errors).slice(0, 300));
-    const theirs = new Set(JSON.stringify(call.payload).match(hiddenKey) ?? []);
-    const leaks = [...new Set(JSON.stringify(envelope).match(hiddenKey) ?? [])].filter((k) => !theirs.has(k));
+    const theirs = new Set(hiddenKeysOf(scan, JSON.stringify(call.payload)));
+    const leaks = hiddenKeysOf(scan, JSON.stringify(envelope)).filter((k) => !theirs.has(k));
     expect(leaks).toEqual([]);
   },
 );

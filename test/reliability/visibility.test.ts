@@ -3,38 +3,25 @@
 // scanned for a key of any other project; the asApp data is filtered by asking Jira as the viewer.
 import type { Envelope } from '../../src/contract';
 import { handler } from '../../src/index';
-import { executionDaily } from '../../src/triggers/execution-daily';
-import { refreshSnapshots } from '../../src/triggers/snapshot';
-import { accountIdOf, pinToday, startAppStack, type AppStack } from '../support/app-stack';
+import { accountIdOf, type AppStack } from '../support/app-stack';
 import { registeredResolverKeys } from '../support/fuzz';
-import { PROGRAM_ID, READ_KEYS, prepareDemoFacts, validCalls, type KeyCall } from './fuzz-payloads';
+import { PROGRAM_ID, READ_KEYS, type KeyCall } from './fuzz-payloads';
 import { recordFigures } from './security-figures';
+import { CONTRACTOR, hiddenKeysOf, startVisibilityScan, type VisibilityScan } from './visibility-setup';
 
-const CONTRACTOR = 'contractor@example.com';
 /** A MOB epic of the demo program: the contractor's epic panel is shown on it. */
 const MOB_EPIC = 'MOB-36';
 
+let scan: VisibilityScan;
 let stack: AppStack;
 let calls: Record<string, KeyCall>;
-let hiddenKey: RegExp;
 const leaks: string[] = [];
 let scanned = 0;
 
 beforeAll(async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  pinToday('2027-02-10T09:00:00Z');
-  stack = await startAppStack({ demoPlan: true });
-  calls = validCalls(await prepareDemoFacts(stack));
-  const hidden = stack.emulator
-    .site()
-    .projects.map((p) => p.key)
-    .filter((key) => key !== 'MOB');
-  hiddenKey = new RegExp(`\\b(?:${hidden.join('|')})-\\d+\\b`);
-  // Data computed as the app, with every project in it.
-  await stack.runtime.runTrigger(refreshSnapshots);
-  await stack.runtime.runTrigger(executionDaily);
-  const detected = await stack.invoke('risks/detect', { programId: PROGRAM_ID });
-  if (!detected.success) throw new Error(JSON.stringify(detected.errors));
+  scan = await startVisibilityScan();
+  ({ stack, calls } = scan);
 }, 180_000);
 afterAll(async () => {
   await stack?.close();
@@ -79,7 +66,7 @@ it('filters what the app computed as the app by asking Jira what the viewer may 
 
 const readKeys = registeredResolverKeys().filter((key) => READ_KEYS.has(key));
 
-async function scan(key: string): Promise<void> {
+async function scanRead(key: string): Promise<void> {
   const call = readCall(key);
   const envelope = (await stack.runtime.invoke(handler, {
     key,
@@ -88,10 +75,9 @@ async function scan(key: string): Promise<void> {
     ...(call.context ? { context: call.context } : {}),
   })) as Envelope<unknown>;
   scanned += 1;
-  const text = JSON.stringify(envelope);
-  const leak = hiddenKey.exec(text);
-  if (leak) leaks.push(`${key}: ${leak[0]}`);
-  expect(leak?.[0] ?? null).toBeNull();
+  const leak = hiddenKeysOf(scan, JSON.stringify(envelope))[0] ?? null;
+  if (leak) leaks.push(`${key}: ${leak}`);
+  expect(leak).toBeNull();
 }
 
-it.each(readKeys)('%s shows the contractor no key of a project they cannot browse', scan);
+it.each(readKeys)('%s shows the contractor no key of a project they cannot browse', scanRead);
