@@ -7,6 +7,7 @@ import { handler } from '../../src/index';
 import { accountIdOf, type AppStack } from '../support/app-stack';
 import { registeredResolverKeys } from '../support/fuzz';
 import { PROGRAM_ID, QUARTER, READ_KEYS, type KeyCall } from './fuzz-payloads';
+import { recordFigures } from './security-figures';
 import { CONTRACTOR, hiddenKeysOf, startVisibilityScan, type VisibilityScan } from './visibility-setup';
 
 const TPM = 'tpm@example.com';
@@ -26,7 +27,7 @@ const PROGRAM_VERSIONED = new Set([
 let scan: VisibilityScan;
 let stack: AppStack;
 let calls: Record<string, KeyCall>;
-const answered: { key: string; success: boolean }[] = [];
+const answered: { key: string; success: boolean; leaks: number }[] = [];
 
 async function tpm<T>(key: string, payload: Record<string, unknown>): Promise<T> {
   const envelope = (await stack.invokeRaw(key, payload, TPM)) as Envelope<T>;
@@ -113,6 +114,16 @@ beforeAll(async () => {
   });
 }, 180_000);
 afterAll(async () => {
+  const leaks = answered.reduce((sum, a) => sum + a.leaks, 0);
+  const made = answered.filter((a) => a.success).length;
+  recordFigures([
+    {
+      name: 'visibility: keys of projects the MOB-only owner cannot browse, in write answers',
+      target: '0',
+      measured: `${leaks} in ${answered.length} answers (${made} writes made)`,
+      pass: answered.length > 0 && leaks === 0,
+    },
+  ]);
   await stack?.close();
   jest.useRealTimers();
   jest.restoreAllMocks();
@@ -134,11 +145,11 @@ it.each(writeKeys)(
       accountId: accountIdOf(CONTRACTOR),
       ...(call.context ? { context: call.context } : {}),
     })) as Envelope<unknown>;
-    answered.push({ key, success: envelope.success });
     if (!envelope.success && process.env.SHOW_REFUSED)
       console.error(key, JSON.stringify(envelope.errors).slice(0, 300));
     const theirs = new Set(hiddenKeysOf(scan, JSON.stringify(call.payload)));
     const leaks = hiddenKeysOf(scan, JSON.stringify(envelope)).filter((k) => !theirs.has(k));
+    answered.push({ key, success: envelope.success, leaks: leaks.length });
     expect(leaks).toEqual([]);
   },
 );
