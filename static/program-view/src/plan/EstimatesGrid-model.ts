@@ -43,7 +43,8 @@ export function textOf(drafts: EstimateDrafts, cell: EstimateCell): EstimateText
   return drafts.get(cellKey(cell))?.text ?? savedText(cell);
 }
 
-const sameText = (a: EstimateText, b: EstimateText) =>
+/** Two texts of a cell that save the same (surrounding spaces do not count). */
+export const sameText = (a: EstimateText, b: EstimateText) =>
   a.sprints.trim() === b.sprints.trim() &&
   a.points.trim() === b.points.trim() &&
   a.load.trim() === b.load.trim();
