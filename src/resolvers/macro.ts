@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapters/jira/jira-adapter';
 import { browsableProjectIds, projectIdsByKey } from '../adapters/jira/project-access';
+import { KvsPlanStore } from '../adapters/storage/kvs-plan-store';
 import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
 import { KvsScopeSnapshotStore } from '../adapters/storage/scope-snapshot-store';
 import { KvsSnapshotStore } from '../adapters/storage/snapshot-store';
@@ -28,6 +29,7 @@ export function snapshotBuildDeps(siteId: string): SnapshotBuildDeps {
       linkTypeCache: appLinkTypeCacheFor(siteId),
     }),
     programs: new KvsProgramStore(),
+    plans: new KvsPlanStore(),
     snapshots: new KvsSnapshotStore(),
     scopeSnapshots: new KvsScopeSnapshotStore(),
     projectIdsByKey,

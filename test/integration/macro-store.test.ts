@@ -28,6 +28,7 @@ function generateSnapshot(programId: string, epics: number, done = 0): ProgramSn
     initiatives,
     milestones: [],
     risks: [],
+    rag: { status: 'green', summary: '28% of issues done.', reasons: [] },
   };
 }
 

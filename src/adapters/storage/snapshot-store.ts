@@ -48,6 +48,13 @@ const HeadSchema = z.object({
       projectKeys: z.array(z.string()).optional(),
     }),
   ),
+  rag: z.object({
+    status: z.enum(['green', 'amber', 'red']),
+    summary: z.string(),
+    reasons: z.array(
+      z.object({ level: z.enum(['amber', 'red']), text: z.string(), initiativeKeys: z.array(z.string()) }),
+    ),
+  }),
 });
 
 const store = new PartedKvsStore<Omit<ProgramSnapshot, 'initiatives'>, SnapshotInitiative>({

@@ -1,15 +1,23 @@
+import type { ProgramRag } from '../execution/rag';
 import type { ChildIssue, Initiative, StatusCategory } from '../initiative/initiative';
 import type { Milestone } from '../milestones/milestone';
 import type { Risk } from '../risks/risk';
 import {
   buildSnapshot,
-  deriveRag,
+  SNAPSHOT_MAX_RAG_REASONS,
   SNAPSHOT_MAX_RISKS,
   statusCardFor,
   type ProgramSnapshot,
   type SnapshotMilestone,
-  type SnapshotRisk,
 } from './snapshot';
+
+const GREEN: ProgramRag = {
+  status: 'green',
+  reasons: [],
+  summary:
+    '50% done by issue count; the 2027-Q1 baseline expects 45% by now (Sprint 3, 2 of 6 sprints elapsed).',
+  limitations: [],
+};
 
 const statusNames: Record<StatusCategory, string> = {
   new: 'To Do',
@@ -80,6 +88,7 @@ function snapshotOf(): ProgramSnapshot {
     ]),
     milestones: [generateMilestone()],
     risks: [generateRisk()],
+    rag: GREEN,
     projectIds: { PAY: '10000', MOB: '10002', OTHER: '10009' },
     builtAt: '2026-11-25T10:00:00.000Z',
   });
@@ -90,13 +99,6 @@ const milestone = (overrides: Partial<SnapshotMilestone>): SnapshotMilestone => 
   targetDate: '2027-03-31',
   status: 'planned',
   initiativeKeys: [],
-  ...overrides,
-});
-const risk = (overrides: Partial<SnapshotRisk>): SnapshotRisk => ({
-  title: 'Vendor late',
-  severity: 'low',
-  score: 2,
-  status: 'open',
   ...overrides,
 });
 
@@ -139,6 +141,7 @@ function sourceWith() {
     childrenByEpic: new Map<string, ChildIssue[]>(),
     milestones: [],
     risks: [],
+    rag: GREEN,
     projectIds: {},
     builtAt: '2026-11-25T10:00:00.000Z',
   };
@@ -188,56 +191,65 @@ describe('statusCardFor', () => {
   });
 });
 
-describe('deriveRag', () => {
-  const today = '2026-11-25';
-
-  it('is green with no overdue milestone, no high risk and progress ahead of the milestones due', () => {
-    expect(deriveRag({ percentDone: 40, milestones: [milestone({})], risks: [risk({})] }, today)).toEqual({
-      status: 'green',
-      reasons: ['40% done; no milestone overdue and no high risk open.'],
-    });
-  });
-
-  it.each([
-    ['an overdue milestone', { milestones: [milestone({ targetDate: '2026-11-01' })] }, 'overdue'],
-    ['a missed milestone', { milestones: [milestone({ status: 'missed' })] }, 'missed'],
-    ['a live critical risk', { risks: [risk({ severity: 'critical', title: 'PSP' })] }, 'Critical risk: PSP'],
-    [
-      'a high risk that happened',
-      { risks: [risk({ severity: 'high', status: 'happened', title: 'Outage' })] },
-      'Problem: Outage',
+describe('the RAG on the card', () => {
+  const red: ProgramRag = {
+    status: 'red',
+    summary: '20% done by issue count; the 2027-Q1 baseline expects 60% by now.',
+    limitations: [],
+    reasons: [
+      {
+        level: 'red',
+        source: 'milestone',
+        label: 'Milestone will slip',
+        text: 'Milestone “Beta” (2027-03-31) waits for PAY-2, scheduled to end with Sprint 7: 9 days late.',
+        initiativeKeys: ['PAY-2'],
+      },
+      {
+        level: 'red',
+        source: 'progress',
+        label: 'Behind plan',
+        text: '20% done by issue count where the 2027-Q1 baseline expects 60% by now: 40 points behind.',
+        initiativeKeys: [],
+      },
+      {
+        level: 'amber',
+        source: 'detected-risk',
+        label: 'Dependency',
+        text: 'MOB-1 waits for PAY-1, which is planned two sprints later.',
+        initiativeKeys: ['MOB-1', 'PAY-1'],
+      },
     ],
-  ])('is red with %s, and says why', (_name, input, reason) => {
-    const rag = deriveRag({ percentDone: 90, milestones: [], risks: [], ...input }, today);
-    expect(rag.status).toBe('red');
-    expect(rag.reasons.join(' ')).toContain(reason);
+  };
+  const withRag = (rag: ProgramRag) => buildSnapshot({ ...sourceWith(), rag });
+
+  it('is the status the app assessed, with its reasons, for a viewer who may browse every project', () => {
+    const card = statusCardFor(withRag(red), {
+      visibleProjects: new Set(['PAY', 'MOB']),
+      today: '2026-11-25',
+    });
+    expect(card.rag).toEqual({ status: 'red', reasons: red.reasons.map((r) => r.text) });
   });
 
-  it.each([
-    ['a milestone at risk', { milestones: [milestone({ status: 'at-risk' })] }, 'at risk'],
-    ['a live high risk', { risks: [risk({ severity: 'high', title: 'Hiring' })] }, 'High risk: Hiring'],
-  ])('is amber with %s, and says why', (_name, input, reason) => {
-    const rag = deriveRag({ percentDone: 90, milestones: [], risks: [], ...input }, today);
-    expect(rag.status).toBe('amber');
-    expect(rag.reasons.join(' ')).toContain(reason);
+  it('keeps the status for a viewer who cannot browse every project, and only counts the reasons they may not read', () => {
+    const card = statusCardFor(withRag(red), { visibleProjects: new Set(['MOB']), today: '2026-11-25' });
+    expect(card.rag).toEqual({
+      status: 'red',
+      reasons: [red.reasons[1]!.text, '2 more reasons concern issues you cannot browse.'],
+    });
+    expect(JSON.stringify(card)).not.toContain('PAY');
   });
 
-  it('compares progress with the share of milestones due: amber past 10 points behind, red past 25', () => {
-    const milestones = [
-      milestone({ name: 'A', targetDate: '2026-11-01', status: 'done' }),
-      milestone({ name: 'B', targetDate: '2027-06-01' }),
-    ];
-    expect(deriveRag({ percentDone: 45, milestones, risks: [] }, today).status).toBe('green');
-    expect(deriveRag({ percentDone: 35, milestones, risks: [] }, today).status).toBe('amber');
-    expect(deriveRag({ percentDone: 20, milestones, risks: [] }, today).status).toBe('red');
+  it('says where the program stands when nothing weighs on it', () => {
+    const card = statusCardFor(withRag(GREEN), { visibleProjects: new Set(['PAY']), today: '2026-11-25' });
+    expect(card.rag).toEqual({ status: 'green', reasons: [GREEN.summary] });
   });
 
-  it('ignores closed and accepted risks', () => {
-    const risks = [
-      risk({ severity: 'critical', status: 'closed' }),
-      risk({ severity: 'high', status: 'accepted' }),
-    ];
-    expect(deriveRag({ percentDone: 50, milestones: [], risks }, today).status).toBe('green');
+  it('keeps a bounded number of reasons in the snapshot', () => {
+    const many: ProgramRag = {
+      ...red,
+      reasons: Array.from({ length: 50 }, (_, n) => ({ ...red.reasons[1]!, text: `Reason ${n}` })),
+    };
+    expect(withRag(many).rag.reasons).toHaveLength(SNAPSHOT_MAX_RAG_REASONS);
   });
 });
 
@@ -260,10 +272,9 @@ describe('detected risks on the card', () => {
     expect(card.topRisks.map((r) => r.title)).toEqual(['DATA-8 → MOB-1: commitment declined']);
   });
 
-  it('keeps it in the RAG without its title for a viewer who cannot browse one of them', () => {
+  it('leaves it off the list of a viewer who cannot browse one of them', () => {
     const card = statusCardFor(snapshot(), { visibleProjects: new Set(['MOB']), today: '2026-11-25' });
     expect(card.topRisks).toEqual([]);
-    expect(card.rag.status).toBe('red');
     expect(JSON.stringify(card)).not.toContain('DATA-8');
   });
 });

@@ -2,6 +2,7 @@
 // (no user), and the status card one viewer gets from it — only the initiatives in projects they may browse.
 import type { ChildIssue, Initiative, StatusCategory } from '../initiative/initiative';
 import { childProgress } from '../initiative/initiative';
+import type { ProgramRag, Rag } from '../execution/rag';
 import type { Milestone, MilestoneStatus } from '../milestones/milestone';
 import type { ProgramStage } from '../program/program';
 import {
@@ -14,10 +15,25 @@ import {
 } from '../risks/risk';
 
 /** Bumped when the stored shape changes: an older snapshot is rebuilt instead of read. */
-export const SNAPSHOT_SCHEMA_VERSION = 2;
+export const SNAPSHOT_SCHEMA_VERSION = 3;
 /** Kept in the snapshot: enough for the card, bounded so the value stays small. */
 export const SNAPSHOT_MAX_MILESTONES = 50;
 export const SNAPSHOT_MAX_RISKS = 10;
+export const SNAPSHOT_MAX_RAG_REASONS = 30;
+
+export type { Rag };
+
+/**
+ * The program's RAG as the Status tab assesses it (plan in force, thresholds, detected and registered risks,
+ * milestones), read as the app: the macro shows the same status as the app, never a second opinion.
+ */
+export interface SnapshotRag {
+  status: Rag;
+  /** One line on where the program stands. */
+  summary: string;
+  /** Red first; each names the initiatives it is about, so a viewer is shown only those they may browse. */
+  reasons: { level: 'amber' | 'red'; text: string; initiativeKeys: string[] }[];
+}
 
 /** One initiative as the card needs it: no summary, just where it lives and how far it is. */
 export interface SnapshotInitiative {
@@ -73,6 +89,7 @@ export interface ProgramSnapshot {
   initiatives: SnapshotInitiative[];
   milestones: SnapshotMilestone[];
   risks: SnapshotRisk[];
+  rag: SnapshotRag;
 }
 
 export interface SnapshotSource {
@@ -81,6 +98,8 @@ export interface SnapshotSource {
   childrenByEpic: ReadonlyMap<string, readonly ChildIssue[]>;
   milestones: readonly Milestone[];
   risks: readonly Risk[];
+  /** The program's RAG, assessed as the app from the same read. */
+  rag: ProgramRag;
   projectIds: Readonly<Record<string, string>>;
   builtAt: string;
 }
@@ -143,10 +162,17 @@ export function buildSnapshot(source: SnapshotSource): ProgramSnapshot {
     initiatives,
     milestones,
     risks,
+    rag: {
+      status: source.rag.status,
+      summary: source.rag.summary,
+      reasons: source.rag.reasons.slice(0, SNAPSHOT_MAX_RAG_REASONS).map((r) => ({
+        level: r.level,
+        text: r.text,
+        initiativeKeys: [...r.initiativeKeys],
+      })),
+    },
   };
 }
-
-export type Rag = 'green' | 'amber' | 'red';
 
 export interface ProgressCounts {
   total: number;
@@ -225,43 +251,23 @@ const isOverdue = (m: SnapshotMilestone, today: string) =>
 const isLive = (r: SnapshotRisk) =>
   r.status === 'open' || r.status === 'mitigating' || r.status === 'happened';
 
+const ISSUE_KEY = /\b[A-Z][A-Z0-9_]*-[1-9][0-9]*\b/g;
+
 /**
- * A simple, explainable RAG (the execution stage refines it):
- * - expected progress = the share of milestones whose target date has passed; behind = expected − done %;
- * - red: a milestone overdue or missed, a live critical risk or a high one that happened, or > 25 points behind;
- * - amber: a milestone at risk, a live high risk, or > 10 points behind;
- * - green otherwise. Every rule that fires gives a reason.
+ * The program's RAG on one viewer's card: its status as the app assessed it, the reasons about issues they may
+ * browse (the others only counted), and the summary line when nothing weighs on it.
  */
-export function deriveRag(
-  input: { percentDone: number; milestones: readonly SnapshotMilestone[]; risks: readonly SnapshotRisk[] },
-  today: string,
-): { status: Rag; reasons: string[] } {
-  const red: string[] = [];
-  const amber: string[] = [];
-  const overdue = input.milestones.filter((m) => isOverdue(m, today));
-  for (const m of overdue)
-    red.push(`Milestone “${m.name}” (${m.targetDate}) is ${m.status === 'missed' ? 'missed' : 'overdue'}.`);
-  for (const m of input.milestones.filter((m) => m.status === 'at-risk' && !isOverdue(m, today)))
-    amber.push(`Milestone “${m.name}” (${m.targetDate}) is at risk.`);
-  for (const r of input.risks.filter(isLive)) {
-    if (r.severity === 'critical' || (r.status === 'happened' && r.severity === 'high'))
-      red.push(`${r.status === 'happened' ? 'Problem' : 'Critical risk'}: ${r.title}.`);
-    else if (r.severity === 'high') amber.push(`High risk: ${r.title}.`);
-  }
-  const dated = input.milestones.length;
-  if (dated > 0) {
-    const expected = percent(input.milestones.filter((m) => m.targetDate <= today).length, dated);
-    const behind = expected - input.percentDone;
-    const line = `${input.percentDone}% done where ${expected}% of the milestones are due.`;
-    if (behind > 25) red.push(line);
-    else if (behind > 10) amber.push(line);
-  }
-  if (red.length > 0) return { status: 'red', reasons: [...red, ...amber] };
-  if (amber.length > 0) return { status: 'amber', reasons: amber };
-  return {
-    status: 'green',
-    reasons: [`${input.percentDone}% done; no milestone overdue and no high risk open.`],
-  };
+function ragFor(rag: SnapshotRag, visibleProjects: ReadonlySet<string>): StatusCard['rag'] {
+  const browsable = (key: string) => visibleProjects.has(projectOf(key));
+  const shown = rag.reasons
+    .filter((r) => r.initiativeKeys.every(browsable) && (r.text.match(ISSUE_KEY) ?? []).every(browsable))
+    .map((r) => r.text);
+  const hidden = rag.reasons.length - shown.length;
+  if (hidden > 0)
+    shown.push(
+      `${hidden} more ${hidden === 1 ? 'reason concerns' : 'reasons concern'} issues you cannot browse.`,
+    );
+  return { status: rag.status, reasons: shown.length > 0 ? shown : [rag.summary] };
 }
 
 /** The card one viewer sees: initiatives outside `visibleProjects` are only counted. */
@@ -275,15 +281,12 @@ export function statusCardFor(snapshot: ProgramSnapshot, options: CardOptions): 
     else byProject.set(i.projectKey, [i]);
   }
   const percentDone = percentDoneOf(visible);
-  // A risk naming an issue the viewer may not browse still weighs on the RAG, without its title.
+  // A detected risk naming an issue the viewer may not browse is left off the list (it still weighs on the RAG).
   const seen = (r: SnapshotRisk) => (r.projectKeys ?? []).every((p) => options.visibleProjects.has(p));
-  const risks = snapshot.risks.map((r) =>
-    seen(r) ? r : { ...r, title: 'a risk about issues you cannot browse' },
-  );
   return {
     program: { id: snapshot.programId, name: snapshot.programName, stage: snapshot.stage },
     asOf: snapshot.builtAt,
-    rag: deriveRag({ percentDone, milestones: snapshot.milestones, risks }, options.today),
+    rag: ragFor(snapshot.rag, options.visibleProjects),
     initiatives: countInitiatives(visible),
     issues: countIssues(visible),
     percentDone,

@@ -12,11 +12,12 @@ import {
   type ExecutionState,
 } from '../../domain/execution/state';
 import type { JiraPort } from '../../ports/jira';
+import type { QuarterPlan } from '../../domain/plan/types';
 import type { PlanStore } from '../../ports/plan-store';
-import type { ProgramStore } from '../../ports/program-store';
+import type { ProgramItems, ProgramStore } from '../../ports/program-store';
 import { scheduleOf, type PlanScope } from '../plan/plan-view';
 import { dependenciesOf } from '../scope/load-program-dependencies';
-import { loadProgramScope } from '../scope/load-program-scope';
+import { loadProgramScope, type LoadedScope } from '../scope/load-program-scope';
 
 export interface ExecutionStateDeps {
   jira: JiraPort;
@@ -41,12 +42,21 @@ export async function loadExecutionState(
   deps: ExecutionStateDeps,
   program: ProgramRecord,
 ): Promise<ExecutionState> {
-  const today = deps.now().slice(0, 10);
   const [scope, items, plans] = await Promise.all([
     loadProgramScope(deps.jira, program),
     deps.programs.items(program.id),
     deps.plans.list(program.id),
   ]);
+  return executionStateOf(deps, program, { scope, items, plans });
+}
+
+/** The execution state from a scope, records and plans already read (the snapshot trigger reads them once). */
+export async function executionStateOf(
+  deps: { plans: Pick<PlanStore, 'getBaseline'>; now: () => string },
+  program: ProgramRecord,
+  { scope, items, plans }: { scope: LoadedScope; items: ProgramItems; plans: QuarterPlan[] },
+): Promise<ExecutionState> {
+  const today = deps.now().slice(0, 10);
   const graph = dependenciesOf(program, scope);
   const teamIdOf = teamIdResolver(program);
 

@@ -5,8 +5,11 @@ import type { ProgramRecord } from '../../domain/program/program';
 import { buildScopeSnapshot, type ScopeSnapshot } from '../../domain/snapshot/scope-snapshot';
 import { buildSnapshot, type ProgramSnapshot } from '../../domain/snapshot/snapshot';
 import type { JiraPort } from '../../ports/jira';
+import type { PlanStore } from '../../ports/plan-store';
 import type { ProgramStore } from '../../ports/program-store';
 import { ProgramNotFoundError } from '../errors';
+import { executionStateOf } from '../execution/load-execution-state';
+import { assessState } from '../execution/status';
 import { loadProgramScope } from '../scope/load-program-scope';
 
 export interface SnapshotStorePort {
@@ -23,6 +26,8 @@ export interface SnapshotBuildDeps {
   /** Acting as the app: sees every project, so the result must be filtered before a user sees it. */
   jira: JiraPort;
   programs: ProgramStore;
+  /** The quarter plans: the RAG weighs progress against the plan in force, as the Status tab does. */
+  plans: Pick<PlanStore, 'list' | 'getBaseline'>;
   snapshots: SnapshotStorePort;
   /** The Scope table's rows, read from the same load. */
   scopeSnapshots: ScopeSnapshotStorePort;
@@ -36,19 +41,25 @@ export async function refreshProgramSnapshot(
 ): Promise<ProgramSnapshot> {
   const program = typeof programOrId === 'string' ? await deps.programs.get(programOrId) : programOrId;
   if (!program) throw new ProgramNotFoundError(String(programOrId));
-  const [scope, items] = await Promise.all([
+  const [scope, items, plans] = await Promise.all([
     loadProgramScope(deps.jira, program),
     deps.programs.items(program.id),
+    deps.plans.list(program.id),
   ]);
   const projectKeys = [...new Set(scope.epics.map((e) => e.projectKey))].sort();
-  const projectIds = await deps.projectIdsByKey(projectKeys);
   const builtAt = deps.now().toISOString();
+  // The Status tab's assessment, from the same read: the macro and the app never disagree on the status.
+  const [projectIds, state] = await Promise.all([
+    deps.projectIdsByKey(projectKeys),
+    executionStateOf({ plans: deps.plans, now: () => builtAt }, program, { scope, items, plans }),
+  ]);
   const snapshot = buildSnapshot({
     program,
     epics: scope.epics,
     childrenByEpic: scope.childrenByEpic,
     milestones: items.milestone,
     risks: items.risk,
+    rag: assessState(state).rag,
     projectIds,
     builtAt,
   });
