@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { view } from '@forge/bridge';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
@@ -24,6 +25,19 @@ import {
   type EstimateField,
   type EstimateText,
 } from './EstimatesGrid-model';
+import {
+  draftStore,
+  draftsStorageKey,
+  earlierAfter,
+  earlierFrom,
+  earlierPending,
+  earlierText,
+  parseStoredDrafts,
+  reconcileDrafts,
+  serialiseDrafts,
+  withoutDrafts,
+  type EarlierDrafts,
+} from './estimate-drafts-model';
 import { DANGER_TEXT, estimateGrid, type EstimateCell, type EstimateGrid } from './plan-model';
 import { PlanSection, cell, field, headCell, row, subtle, table } from './plan-ui';
 import type { PlanState } from './use-plan';
@@ -34,23 +48,175 @@ const ROWS_PER_PAGE = 50;
 export interface EstimateDraftsState {
   value: EstimateDrafts;
   update: (change: (drafts: EstimateDrafts) => EstimateDrafts) => void;
+  /** Drafts read back from an earlier visit (program left, another quarter, a reload), until saved or dismissed. */
+  earlier: EarlierDrafts | undefined;
+  dismissEarlier: () => void;
 }
 
-/** Unsaved estimates of the quarter shown; choosing another quarter starts with none. */
-export function useEstimateDrafts(quarter: string | undefined): EstimateDraftsState {
-  const [held, setHeld] = useState<{ quarter: string | undefined; drafts: EstimateDrafts }>({
-    quarter,
-    drafts: NO_DRAFTS,
-  });
+// One store for the page: drafts must outlive the Plan tab, which unmounts when the program is left.
+const storedDrafts = draftStore(
+  () => window.sessionStorage,
+  (error) =>
+    console.warn('Unsaved estimates cannot be kept in this tab’s storage; they last until a reload.', error),
+);
+
+// The acting user, asked once for the page: their drafts are kept apart from another user's in the same tab.
+let knownAccountId: string | undefined;
+let accountIdAsked: Promise<string> | undefined;
+function askAccountId(): Promise<string> {
+  accountIdAsked ??= view.getContext().then(
+    (context) => (knownAccountId = context.accountId ?? ''),
+    (error: unknown) => {
+      console.warn('Could not read the Forge context; unsaved estimates are kept for this tab only.', error);
+      return (knownAccountId = '');
+    },
+  );
+  return accountIdAsked;
+}
+
+function useAccountId(): string | undefined {
+  const [accountId, setAccountId] = useState(knownAccountId);
+  useEffect(() => {
+    if (accountId !== undefined) return undefined;
+    let current = true;
+    void askAccountId().then((id) => current && setAccountId(id));
+    return () => {
+      current = false;
+    };
+  }, [accountId]);
+  return accountId;
+}
+
+interface HeldDrafts {
+  /** Program and quarter the drafts are of; undefined before a quarter is chosen. */
+  place: string | undefined;
+  /** Where they are stored; undefined until the user is known too. */
+  key: string | undefined;
+  drafts: EstimateDrafts;
+  /** Drafts read back from storage, held aside until the quarter's plan is loaded to check them against. */
+  unchecked: EstimateDrafts | undefined;
+  earlier: EarlierDrafts | undefined;
+}
+
+/** The drafts of a place just opened: what storage holds (to check), and any typed before the user was known. */
+function openPlace(place: string | undefined, key: string | undefined, before: HeldDrafts | undefined) {
+  const typed = before && before.place === place && before.key === undefined ? before.drafts : NO_DRAFTS;
+  const stored = key ? parseStoredDrafts(storedDrafts.read(key)) : undefined;
+  if (stored && stored.malformed > 0)
+    console.warn(`Dropped ${stored.malformed} malformed unsaved estimate(s) found in this tab’s storage.`);
+  const held: HeldDrafts = {
+    place,
+    key,
+    drafts: typed,
+    unchecked: stored && stored.drafts.size > 0 ? stored.drafts : undefined,
+    earlier: undefined,
+  };
+  return held;
+}
+
+/** Stored drafts checked against the loaded plan; what was typed meanwhile wins over them. */
+function checkAgainst(held: HeldDrafts, plan: QuarterPlanView): HeldDrafts {
+  const { kept, dropped } = reconcileDrafts(held.unchecked ?? NO_DRAFTS, estimateGrid(plan).rows);
+  const fromEarlier = withoutDrafts(kept, held.drafts.keys());
+  return {
+    ...held,
+    drafts: new Map([...fromEarlier, ...held.drafts]),
+    unchecked: undefined,
+    earlier: earlierFrom(fromEarlier, dropped),
+  };
+}
+
+/**
+ * Unsaved estimates of the program's quarter shown, kept per program, quarter and user in the tab's storage:
+ * they are there again after the program was left, another quarter shown, or the page reloaded. `plan` is the
+ * quarter's loaded plan, which drafts read back are checked against before they are shown.
+ */
+export function useEstimateDrafts(
+  programId: string,
+  quarter: string | undefined,
+  plan: QuarterPlanView | undefined,
+): EstimateDraftsState {
+  const accountId = useAccountId();
+  const place = quarter ? `${programId}|${quarter}` : undefined;
+  const key =
+    quarter && accountId !== undefined ? draftsStorageKey({ programId, quarter, accountId }) : undefined;
+  const [held, setHeld] = useState<HeldDrafts>(() => openPlace(place, key, undefined));
+  // Adjusted while rendering, so a quarter or tab opened never shows a frame without its drafts.
+  let current = held;
+  if (current.place !== place || current.key !== key) current = openPlace(place, key, current);
+  if (current.unchecked && plan && plan.plan.programId === programId && plan.plan.quarter === quarter)
+    current = checkAgainst(current, plan);
+  if (current !== held) setHeld(current);
+
+  useEffect(() => {
+    // Drafts not checked yet stay stored as they are until the plan they belong to is loaded.
+    if (held.key === undefined || held.unchecked) return;
+    storedDrafts.write(held.key, serialiseDrafts(held.drafts));
+  }, [held.key, held.drafts, held.unchecked]);
+
   const update = useCallback(
     (change: (drafts: EstimateDrafts) => EstimateDrafts) =>
-      setHeld((current) => ({
-        quarter,
-        drafts: change(current.quarter === quarter ? current.drafts : NO_DRAFTS),
-      })),
-    [quarter],
+      setHeld((now) => {
+        // A save that ends after another quarter or program was opened leaves that one's drafts alone.
+        if (now.place !== place) return now;
+        const drafts = change(now.drafts);
+        return drafts === now.drafts ? now : { ...now, drafts, earlier: earlierAfter(drafts, now.earlier) };
+      }),
+    [place],
   );
-  return { value: held.quarter === quarter ? held.drafts : NO_DRAFTS, update };
+  const dismissEarlier = useCallback(() => setHeld((now) => ({ ...now, earlier: undefined })), []);
+  return { value: current.drafts, update, earlier: current.earlier, dismissEarlier };
+}
+
+/** Drafts from an earlier visit, said above the grid until they are saved or discarded. */
+function EarlierDraftsNotice({
+  drafts,
+  earlier,
+  busy,
+  onSave,
+}: {
+  drafts: EstimateDraftsState;
+  earlier: EarlierDrafts;
+  busy: boolean;
+  onSave: () => void;
+}) {
+  const pending = earlierPending(drafts.value, earlier);
+  const text = earlierText(pending, earlier.dropped);
+  const all = drafts.value.size;
+  const discard = () => {
+    drafts.update((current) => withoutDrafts(current, earlier.keys));
+    drafts.dismissEarlier();
+  };
+  return (
+    <SectionMessage
+      appearance={pending > 0 ? 'information' : 'warning'}
+      title={text.summary}
+      testId="plan-estimates-earlier"
+    >
+      {text.dropped && <p>{text.dropped}</p>}
+      <span style={{ ...row, marginTop: token('space.100', '8px') }}>
+        {pending > 0 ? (
+          <>
+            <Button
+              appearance="primary"
+              isDisabled={busy}
+              onClick={onSave}
+              testId="plan-estimates-earlier-save"
+            >
+              {all > pending ? `Save all ${all} estimates` : pending === 1 ? 'Save it' : 'Save them'}
+            </Button>
+            <Button isDisabled={busy} onClick={discard} testId="plan-estimates-earlier-discard">
+              {pending === 1 ? 'Discard it' : 'Discard them'}
+            </Button>
+          </>
+        ) : (
+          <Button onClick={drafts.dismissEarlier} testId="plan-estimates-earlier-dismiss">
+            Dismiss
+          </Button>
+        )}
+      </span>
+    </SectionMessage>
+  );
 }
 
 function CellEditor({
@@ -293,6 +459,14 @@ export function EstimatesGrid({
 
   return (
     <PlanSection title="Estimates" testId="plan-estimates">
+      {drafts.earlier && (
+        <EarlierDraftsNotice
+          drafts={drafts}
+          earlier={drafts.earlier}
+          busy={busy}
+          onSave={() => void save()}
+        />
+      )}
       <MissingSummary grid={grid} />
       {(pending > 0 || busy) && (
         <div style={row} data-testid="plan-estimates-pending">

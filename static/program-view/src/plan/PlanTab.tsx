@@ -93,9 +93,9 @@ function Plan({
 export function PlanTab({ program }: { program: ProgramSummary; siteUrl: string | undefined }) {
   const pickDefault = useCallback((planned: string[]) => defaultQuarter(new Date(), planned), []);
   const state = usePlan(program.id, pickDefault);
-  // Held here, not in the grid: a conflict reloads the plan, and what was typed must outlive that.
-  const drafts = useEstimateDrafts(state.quarter);
   const { load } = state;
+  // Held here, not in the grid: a conflict reloads the plan, and what was typed must outlive that.
+  const drafts = useEstimateDrafts(program.id, state.quarter, load.state === 'ready' ? load.view : undefined);
   return (
     <section
       data-testid="plan-tab"
