@@ -1,4 +1,5 @@
 // Errors a use case raises on purpose; resolvers turn them into the envelope's errorType.
+import { closedAtOf } from '../domain/program/program';
 
 export class ProgramNotFoundError extends Error {
   constructor(readonly programId: string) {
@@ -15,7 +16,7 @@ export class ProgramClosedError extends Error {
   readonly closedAt: string | null;
 
   constructor(program: { id: string; name: string; stageHistory: readonly { to: string; at: string }[] }) {
-    const closedAt = [...program.stageHistory].reverse().find((h) => h.to === 'closed')?.at ?? null;
+    const closedAt = closedAtOf({ ...program, stage: 'closed' });
     super(
       `“${program.name}” was closed${closedAt ? ` on ${closedAt.slice(0, 10)}` : ''}: it is read-only. An owner can reopen it from the Completion tab.`,
     );

@@ -111,6 +111,15 @@ export function ragThresholdsOf(program: Pick<ProgramRecord, 'ragThresholds'>): 
   return { ...t, riskAmber: [...t.riskAmber], riskRed: [...t.riskRed] };
 }
 
+/** When a closed program was closed (its last move to closed); null while it is open. */
+export function closedAtOf(program: {
+  stage: string;
+  stageHistory: readonly { to: string; at: string }[];
+}): string | null {
+  if (program.stage !== 'closed') return null;
+  return [...program.stageHistory].reverse().find((h) => h.to === 'closed')?.at ?? null;
+}
+
 export const DEFAULT_DEPENDENCY_LINK_TYPES: readonly string[] = ['Blocks'];
 
 /** What a creator must give; the rest takes defaults. */

@@ -5,7 +5,7 @@ import { assessmentRows, verdictCounts } from '../../domain/completion/assessmen
 import { isOverdue, orderActions, orderLessons } from '../../domain/completion/lessons';
 import { closingReadiness, completionRecordsOf } from '../../domain/completion/readiness';
 import type { QuarterPlan } from '../../domain/plan/types';
-import type { ProgramRecord } from '../../domain/program/program';
+import { closedAtOf, type ProgramRecord } from '../../domain/program/program';
 import type { ProgramItems } from '../../ports/program-store';
 import { allows, isClosed, rolesOf } from '../access';
 import type { CompletionDeps } from './deps';
@@ -20,9 +20,7 @@ export function completionRecordsFor(
   const rows = assessmentRows(items.goal, plans, items.assessment);
   const isOwner = allows(program, accountId, 'edit');
   const handover = items.handover[0] ?? null;
-  const closedAt = isClosed(program)
-    ? ([...program.stageHistory].reverse().find((h) => h.to === 'closed')?.at ?? null)
-    : null;
+  const closedAt = closedAtOf(program);
   const actions = orderActions(items['improvement-action']).map((a): ImprovementActionView => ({
     ...a,
     overdue: isOverdue(a, today),

@@ -3,7 +3,7 @@
 import { assessmentRows, verdictCounts } from '../../domain/completion/assessment';
 import { orderActions, orderLessons } from '../../domain/completion/lessons';
 import { hasCompletionContent, type CompletionReport } from '../../domain/completion/report';
-import type { ProgramRecord } from '../../domain/program/program';
+import { closedAtOf, type ProgramRecord } from '../../domain/program/program';
 import type { CompletionDeps } from './deps';
 import { loadCompletionAnalysis } from './completion-view';
 
@@ -29,9 +29,6 @@ export async function loadCompletionReport(
     actions: orderActions(items['improvement-action']),
     handover: items.handover[0] ?? null,
     analysis,
-    closedAt:
-      program.stage === 'closed'
-        ? ([...program.stageHistory].reverse().find((h) => h.to === 'closed')?.at ?? null)
-        : null,
+    closedAt: closedAtOf(program),
   };
 }
