@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       emulatorPort: portFromEnv('EMULATOR_PORT', 4000),
       kvsFile: path.join(repoRoot, '.data', 'kvs.json'),
       hourlySnapshots: true,
+      deliverEvents: true,
     });
   } catch (error) {
     if (error instanceof MissingUiBuildError) {

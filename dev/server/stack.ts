@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import * as appModule from '../../src/index';
 import { handler, refreshSnapshots } from '../../src/index';
 import { EMULATOR_APP_TOKEN, startEmulator, type EmulatorHandle } from '../emulator/server';
 import {
@@ -11,6 +12,7 @@ import {
   type LocalForgeRuntime,
   type SiteConnection,
 } from '../runtime';
+import { manifestConsumers } from '../runtime/manifest-consumers';
 import { manifestEntities } from '../runtime/manifest-entities';
 import { DEMO_OPTIONS, DEMO_USERS } from '../seed';
 import { seedDemoProgram } from '../seed/demo-program';
@@ -51,6 +53,11 @@ export interface DevStackOptions {
    * hour while the stack runs (the status macro's card and the Scope tab's first rows come from it).
    */
   hourlySnapshots?: boolean;
+  /**
+   * Deliver what the app pushes to its queues (@forge/events) to the manifest's consumers soon after, as Forge
+   * does: closing a program publishes its final pages this way.
+   */
+  deliverEvents?: boolean;
 }
 
 export interface DevStack {
@@ -210,6 +217,19 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       closers.push(() => clearInterval(hourly));
     }
 
+    // Events are delivered one drain at a time, after the call that pushed them has answered.
+    let delivering: Promise<unknown> = Promise.resolve();
+    const deliverPushed = () => {
+      if (!options.deliverEvents || runtime.queues.pending().length === 0) return;
+      delivering = delivering
+        .then(() => runtime.queues.drain())
+        .catch((error: unknown) => console.warn('Delivering queued events failed:', error));
+    };
+    if (options.deliverEvents)
+      for (const consumer of manifestConsumers(appModule as unknown as Record<string, unknown>))
+        runtime.queues.subscribe(consumer);
+    closers.push(() => delivering.then(() => undefined));
+
     const app: FastifyInstance = await buildDevApp({
       buildDir,
       users,
@@ -217,8 +237,13 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       siteUrl: site.baseUrl,
       siteLabel,
       logger: options.logRequests ?? false,
-      invoke: ({ key, payload, accountId, context }) =>
-        runtime.invoke(handler, { key, payload, accountId, ...(context ? { context } : {}) }),
+      invoke: async ({ key, payload, accountId, context }) => {
+        try {
+          return await runtime.invoke(handler, { key, payload, accountId, ...(context ? { context } : {}) });
+        } finally {
+          setImmediate(deliverPushed);
+        }
+      },
       ...((await isBuilt(epicPanelBuildDir)) ? { epicPanelBuildDir, lookupIssue: issueLookup(site) } : {}),
       ...((await isBuilt(statusMacroBuildDir)) ? { statusMacroBuildDir } : {}), // status macro
     });

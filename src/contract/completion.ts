@@ -52,6 +52,8 @@ export type ImprovementActionView = WithVersion<ImprovementAction> & { overdue: 
 export interface CompletionRecords {
   /** Issue keys left out because the viewer cannot browse their projects; absent when none. */
   hiddenKeys?: number;
+  /** In the answer to closing only: what became of the program's final publish. */
+  closingReport?: ClosingReport;
   programId: string;
   programName: string;
   stage: ProgramStage;
@@ -117,6 +119,12 @@ export interface HandoverInput {
 
 type Mutation<Req> = { request: Req; response: CompletionRecords };
 
+/** What closing a program did about its final publish (the completion report), for the owner who closed it. */
+export interface ClosingReport {
+  state: 'queued' | 'no-target' | 'not-queued';
+  message: string;
+}
+
 export interface CompletionContract {
   /** Records, readiness and the analysis (reads Jira as the viewer). */
   'completion/get': { request: ProgramRef; response: CompletionView };
@@ -137,7 +145,11 @@ export interface CompletionContract {
     ProgramRef & { expectedVersion: number; decision: 'accepted' | 'rejected'; note: string }
   >;
   /** Owners: Completion → Closed through the stage gate; missing records need an override reason. */
-  'program/close': Mutation<ProgramRef & { expectedVersion: number; overrideReason?: string }>;
+  /** Closing also hands the program's final publish (its completion report) to the publish queue. */
+  'program/close': {
+    request: ProgramRef & { expectedVersion: number; overrideReason?: string };
+    response: CompletionRecords & { closingReport: ClosingReport };
+  };
   /** Owners: Closed → Completion, so the program can be changed again. */
   'program/reopen': Mutation<ProgramRef & { expectedVersion: number }>;
 }

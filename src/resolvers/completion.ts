@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
+import { KvsPublishStore } from '../adapters/confluence/kvs-publish-store';
+import { pushPublishEvents } from '../adapters/events/publish-queue';
 import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapters/jira/jira-adapter';
 import { KvsPlanStore } from '../adapters/storage/kvs-plan-store';
 import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
@@ -28,6 +30,7 @@ import {
   saveLesson,
 } from '../services/completion/completion-mutations';
 import type { CompletionDeps } from '../services/completion/deps';
+import { queueClosingPublish } from '../services/publishing/publish-scheduled';
 import { forViewer, type BrowseCheckDeps } from '../services/visibility';
 import { browseCheckFor } from './browse-check';
 import { defineResolver, type CallContext } from './define';
@@ -123,6 +126,19 @@ export function defineCompletionResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'completion/action/delete', deleteSchema, forCaller(deleteAction));
   defineResolver(resolver, 'completion/handover/save', s.handover, forCaller(saveHandover));
   defineResolver(resolver, 'completion/handover/accept', s.accept, forCaller(answerHandoverRequest));
-  defineResolver(resolver, 'program/close', s.close, forCaller(closeProgram));
+  defineResolver(
+    resolver,
+    'program/close',
+    s.close,
+    forCaller(async (deps, r) => {
+      const closed = await closeProgram(deps, r);
+      // The final publish runs as the app in its own invocation; the closing stands whatever the queue says.
+      const closingReport = await queueClosingPublish(
+        { records: new KvsPublishStore(), push: (body) => pushPublishEvents([body]) },
+        closed,
+      );
+      return { ...closed, closingReport };
+    }),
+  );
   defineResolver(resolver, 'program/reopen', s.reopen, forCaller(reopenProgram));
 }

@@ -1,4 +1,5 @@
-// Queue consumer (publish-queue): publishes one program's scheduled pages as the app. A redelivered or
+// Queue consumer (publish-queue): publishes one program's pages as the app, for its report period or because it
+// was just closed. A redelivered or
 // duplicate event finds the period's run record and writes nothing. A failure that may pass (Confluence or
 // Jira down or rate limiting, search not caught up, a person saving at the same time) asks Forge to retry
 // the event later; one retrying cannot fix (no target, a page title taken, no permission) does not.
@@ -15,7 +16,11 @@ import {
 import { publishDeps } from '../resolvers/publish';
 import { ProgramIdSchema } from '../resolvers/schemas';
 import { NotAllowedError, ProgramNotFoundError, ProgramRuleError } from '../services/errors';
-import { publishScheduledProgram, type ScheduledOutcome } from '../services/publishing/publish-scheduled';
+import {
+  publishClosedProgram,
+  publishScheduledProgram,
+  type ScheduledOutcome,
+} from '../services/publishing/publish-scheduled';
 import { siteIdOf } from './site-id';
 
 /** Forge retries an event at most four times. */
@@ -24,7 +29,12 @@ const FIRST_RETRY_AFTER_S = 30;
 const MAX_RETRY_AFTER_S = 900;
 
 const PublishEventSchema = z.object({
-  body: z.object({ programId: ProgramIdSchema, period: z.string().min(1).max(32) }),
+  body: z.union([
+    // The weekly trigger: a program due its status report in a period.
+    z.object({ programId: ProgramIdSchema, period: z.string().min(1).max(32) }).strict(),
+    // Closing a program: its final pages, the completion report with them.
+    z.object({ programId: ProgramIdSchema, closedAt: z.iso.datetime() }).strict(),
+  ]),
   eventId: z.string().optional(),
   retryContext: z.object({ retryCount: z.number().int().min(0) }).optional(),
 });
@@ -60,11 +70,13 @@ export async function publishQueueConsumer(
   const logger = consoleLogger(`publish-event-${parsed.success ? parsed.data.eventId : 'malformed'}`);
   if (!parsed.success) {
     logger.error('publish event rejected', { issues: parsed.error.issues.map((i) => i.message) });
-    return { outcome: 'rejected', message: 'The event is not a scheduled publish of a program.' };
+    return { outcome: 'rejected', message: 'The event is not a scheduled or closing publish of a program.' };
   }
   const { body, retryContext } = parsed.data;
   try {
-    const result = await publishScheduledProgram(publishDeps('app', siteIdOf(context)), body);
+    const deps = publishDeps('app', siteIdOf(context));
+    const result =
+      'closedAt' in body ? await publishClosedProgram(deps, body) : await publishScheduledProgram(deps, body);
     logger.info('scheduled publish', { ...body, outcome: result.outcome });
     return result.outcome === 'published'
       ? { outcome: 'published', runId: result.run.id, pages: result.run.pages.length }

@@ -1,14 +1,14 @@
 // Scheduled trigger (weekly): hands each program due its status report to the publish queue, one event per
 // program, so every program publishes in its own consumer invocation (up to 900 s) however long it takes.
 // Fired twice, it may queue a program twice: the consumer's run record makes the second event a no-op.
-import { Queue } from '@forge/events';
+import { PUBLISH_QUEUE, pushPublishEvents } from '../adapters/events/publish-queue';
 import { consoleLogger } from '../adapters/logging/console-logger';
 import { publishDeps } from '../resolvers/publish';
 import { findDuePrograms, type DueProgram } from '../services/publishing/publish-scheduled';
 import { siteIdOf } from './site-id';
 
 /** manifest.yml: the `consumer` module of this queue runs publishQueueConsumer. */
-export const PUBLISH_QUEUE = 'publish-queue';
+export { PUBLISH_QUEUE };
 /** Forge takes at most 50 events per push. */
 const EVENTS_PER_PUSH = 50;
 
@@ -25,17 +25,12 @@ export interface ScheduledPublishResult {
 export async function publishScheduled(_event: unknown, context: unknown): Promise<ScheduledPublishResult> {
   const logger = consoleLogger(`publish-trigger-${Date.now()}`);
   const scan = await findDuePrograms(publishDeps('app', siteIdOf(context)));
-  const queue = new Queue({ key: PUBLISH_QUEUE });
   const result: ScheduledPublishResult = { queued: [], skipped: scan.skipped, notQueued: [], jobIds: [] };
   for (let start = 0; start < scan.due.length; start += EVENTS_PER_PUSH) {
     const batch = scan.due.slice(start, start + EVENTS_PER_PUSH);
     try {
-      const { jobId } = await queue.push(
-        batch.map((due) => ({
-          body: { programId: due.programId, period: due.period },
-          // One publish per program at a time: two events for a program (a double firing) never race.
-          concurrency: { key: `publish-${due.programId}`, limit: 1 },
-        })),
+      const { jobId } = await pushPublishEvents(
+        batch.map((due) => ({ programId: due.programId, period: due.period })),
       );
       result.queued.push(...batch);
       result.jobIds.push(jobId);

@@ -126,7 +126,7 @@ export async function openBrowserStack(
   executablePath: string,
   viewport: { width: number; height: number },
   problems: string[],
-  options: Pick<DevStackOptions, 'hourlySnapshots'> = {},
+  options: Pick<DevStackOptions, 'hourlySnapshots' | 'deliverEvents'> = {},
 ): Promise<BrowserStack> {
   ensureUiBuilt(resource);
   const stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator', ...options });

@@ -42,6 +42,7 @@ describeInBrowser('The Completion tab in a browser', () => {
       chromiumPath ?? '',
       { width: 1440, height: 1400 },
       problems,
+      { deliverEvents: true },
     ));
     mkdirSync(resultsDir, { recursive: true });
   }, 120_000);
@@ -190,6 +191,14 @@ describeInBrowser('The Completion tab in a browser', () => {
     await tab().getByTestId('assessment-form-save').click();
     await tab().getByTestId('assessment-verdict-goal-goal-launch').filter({ hasText: 'Partly' }).waitFor();
     await tab().getByTestId('closing-ready').waitFor();
+    const space = stack.emulator!.site().spaces.find((s) => s.key === 'PROG')!;
+    const target = await invokeAs(TPM, 'publish/target/save', {
+      programId,
+      spaceId: space.id,
+      parentPageId: space.homepageId,
+      reportCadence: 'weekly',
+    });
+    expect(target.success).toBe(true);
 
     await tab().getByTestId('close-program').click();
     const dialog = app().getByTestId('close-program-dialog');
@@ -197,6 +206,18 @@ describeInBrowser('The Completion tab in a browser', () => {
     await app().getByTestId('close-program-confirm').click();
     await tab().getByTestId('completion-closed').waitFor();
     await app().getByTestId('program-page-stage').filter({ hasText: 'closed' }).waitFor();
+    await expect(tab().getByTestId('closing-report').getAttribute('data-state')).resolves.toBe('queued');
+    // The dev server delivers the queued final publish as Forge would: the completion report is published.
+    let runs: { trigger: string; pages: { artifact: string }[] }[] = [];
+    for (let i = 0; i < 300 && !runs.some((r) => r.trigger === 'closing'); i++) {
+      const overview = await invokeAs<{ history: typeof runs }>(TPM, 'publish/get', { programId });
+      runs = overview.success ? overview.data.history : [];
+      if (!runs.some((r) => r.trigger === 'closing')) await page.waitForTimeout(100);
+    }
+    expect(runs[0]?.pages.map((p) => p.artifact)).toContain('completion');
+    await app().getByTestId('tab-publishing').click();
+    await app().getByText('When the program closed').first().waitFor({ timeout: 30_000 });
+    await app().getByTestId('tab-completion').click();
     for (const control of ['lesson-add', 'action-add', 'handover-edit', 'close-program'])
       expect({ control, count: await tab().getByTestId(control).count() }).toEqual({ control, count: 0 });
     expect(await tab().locator('[data-testid^="assessment-edit-"]').count()).toBe(0);

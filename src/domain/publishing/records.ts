@@ -26,11 +26,12 @@ export interface PublishedPage {
 export interface PublishRun {
   id: string;
   programId: string;
-  trigger: 'manual' | 'scheduled';
+  /** Publish now, the report cadence, or the final publish when the program closed. */
+  trigger: 'manual' | 'scheduled' | 'closing';
   /** The status report period this run published. */
   period: string;
   at: string;
-  /** Who pressed Publish now; null for the scheduled trigger. */
+  /** Who pressed Publish now; null when the app published on its own (scheduled, closing). */
   by: string | null;
   pages: PublishedPage[];
 }

@@ -2,9 +2,10 @@
 // of their report cadence and hands each to the publish queue; the queue consumer publishes one program.
 // Both steps check the period's run record, so a trigger fired twice or an event delivered twice publishes
 // once and writes nothing the second time.
+import type { ClosingReport } from '../../contract';
 import { reportPeriod } from '../../domain/publishing/period';
 import type { PublishRun } from '../../domain/publishing/records';
-import type { ProgramRecord } from '../../domain/program/program';
+import { closedAtOf, type ProgramRecord } from '../../domain/program/program';
 import { publishProgram, type PublishDeps } from './publish-program';
 
 /** A program due its scheduled publish in this period (the queue event's body). */
@@ -61,4 +62,60 @@ export async function publishScheduledProgram(
   const run = await publishProgram(deps, program, 'scheduled', null);
   await deps.records.setScheduledRun(programId, period, run.id);
   return { outcome: 'published', run };
+}
+
+/** The final publish of a program just closed (the queue event's body): its pages with the completion report. */
+export interface ClosingPublish {
+  programId: string;
+  /** When it was closed: a reopened program, or one closed again since, is not published for this closing. */
+  closedAt: string;
+}
+
+/** The run record of a closing, so a redelivered event publishes once. */
+const closingRun = (closedAt: string) => `closed-${closedAt}`;
+
+/** Publishes a closed program's pages once per closing, as the app; nothing without a publish target. */
+export async function publishClosedProgram(
+  deps: PublishDeps,
+  { programId, closedAt }: ClosingPublish,
+): Promise<ScheduledOutcome> {
+  const runId = await deps.records.getScheduledRun(programId, closingRun(closedAt));
+  if (runId !== undefined) return { outcome: 'already-published', runId };
+  const program = await deps.programs.get(programId);
+  if (!program || closedAtOf(program) !== closedAt || !(await deps.records.getTarget(programId)))
+    return { outcome: 'not-due' };
+  const run = await publishProgram(deps, program, 'closing', null);
+  await deps.records.setScheduledRun(programId, closingRun(closedAt), run.id);
+  return { outcome: 'published', run };
+}
+
+/**
+ * Hands a program just closed to the publish queue when it publishes to Confluence. The closing stands either
+ * way: without a target, or when the queue refuses, the owner is told how to publish it themselves.
+ */
+export async function queueClosingPublish(
+  deps: {
+    records: Pick<PublishDeps['records'], 'getTarget'>;
+    push(body: ClosingPublish): Promise<unknown>;
+  },
+  program: { programId: string; closedAt: string | null },
+): Promise<ClosingReport> {
+  if (!program.closedAt || !(await deps.records.getTarget(program.programId)))
+    return {
+      state: 'no-target',
+      message:
+        'No Confluence space is set for this program, so nothing was published. Choose one on the Publishing tab and press Publish now to publish the completion report.',
+    };
+  try {
+    await deps.push({ programId: program.programId, closedAt: program.closedAt });
+    return {
+      state: 'queued',
+      message: 'The completion report and the program’s other pages are being published to Confluence.',
+    };
+  } catch (error) {
+    return {
+      state: 'not-queued',
+      message: `The completion report could not be queued for publishing (${error instanceof Error ? error.message : String(error)}). Press Publish now on the Publishing tab.`,
+    };
+  }
 }

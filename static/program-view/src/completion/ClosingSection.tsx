@@ -49,7 +49,8 @@ function CloseDialog({
         <div style={stack}>
           <p>
             A closed program is read-only: nobody can change its records, plans, scope or pages until an owner
-            reopens it. Publishing stops too, so publish the completion report first (Publishing tab).
+            reopens it. Closing publishes its pages one last time, the completion report with them, when the
+            program publishes to Confluence; after that, scheduled publishing stops.
           </p>
           {missing.length > 0 && (
             <>
@@ -155,6 +156,11 @@ export function ClosingSection({ view, state }: { view: CompletionView; state: C
           testId="completion-closed"
         >
           <p>The program is read-only: its records stay here and on its Confluence pages.</p>
+          {view.closingReport && (
+            <p data-testid="closing-report" data-state={view.closingReport.state}>
+              {view.closingReport.message}
+            </p>
+          )}
           {view.canReopen && (
             <Button onClick={() => setDialog('reopen')} testId="reopen-program">
               Reopen the program

@@ -36,6 +36,13 @@ const openPage = (url: string) => {
   router.open(url).catch((error: unknown) => console.warn('Could not open the page.', error));
 };
 
+/** Who or what published a run. */
+function triggerText(run: PublishRun): string {
+  if (run.trigger === 'scheduled') return 'Scheduled';
+  if (run.trigger === 'closing') return 'When the program closed';
+  return `Publish now by ${run.by ?? 'someone'}`;
+}
+
 function History({ runs }: { runs: PublishRun[] }) {
   if (runs.length === 0) return <p data-testid="publish-history-empty">Nothing published yet.</p>;
   return (
@@ -51,7 +58,7 @@ function History({ runs }: { runs: PublishRun[] }) {
         {runs.map((run) => (
           <tr key={run.id}>
             <td>{run.at.replace('T', ' ').slice(0, 16)} UTC</td>
-            <td>{run.trigger === 'scheduled' ? 'Scheduled' : `Publish now by ${run.by ?? 'someone'}`}</td>
+            <td>{triggerText(run)}</td>
             <td>
               <ul style={{ margin: 0 }}>
                 {run.pages.map((page) => (
