@@ -59,7 +59,7 @@ export function ProgramPage({
       </div>
     );
   // The page's frame and tabs are drawn at once; each tab waits for the program, except Scope, whose own
-  // answers name the program, so a deep link's rows need not wait for it.
+  // answers carry what its table needs, so a deep link's rows need not wait for it.
   const summary: ProgramSummary | undefined = overview && {
     id: overview.program.id,
     name: overview.program.name,
@@ -114,7 +114,7 @@ export function ProgramPage({
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-            <ScopeTab programId={programId} program={summary} siteUrl={siteUrl} />
+            <ScopeTab programId={programId} siteUrl={siteUrl} />
           </div>
         </TabPanel>
         <TabPanel>

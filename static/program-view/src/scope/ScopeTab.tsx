@@ -1,11 +1,10 @@
 import { useCallback } from 'react';
 import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import type { InitiativeRow, ProgramStage, ProgramSummary } from '../../../../src/contract';
+import type { InitiativeRow, ProgramSummary } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
-import { Bone, TableSkeleton } from '../../../shared/Skeletons';
+import { TableSkeleton } from '../../../shared/Skeletons';
 import { useAfterPaint } from '../../../shared/use-after-paint';
 import { Warnings } from '../components/Warnings';
 import { summariseInitiatives, summaryLine } from '../initiatives-model';
@@ -13,14 +12,6 @@ import { take } from '../prefetch';
 import { useResource } from '../use-resource';
 import { snapshotNotice } from './scope-model';
 import { ScopeTable } from './ScopeTable';
-
-const stageLabel: Record<ProgramStage, string> = {
-  initiation: 'Initiation',
-  planning: 'Planning',
-  execution: 'Execution',
-  completion: 'Completion',
-  closed: 'Closed',
-};
 
 const stack = (gap: Parameters<typeof token>[0], fallback: string) =>
   ({ display: 'flex', flexDirection: 'column', gap: token(gap, fallback) }) as const;
@@ -45,16 +36,7 @@ function SnapshotNotice({ builtAt, live }: { builtAt: string; live: 'loading' | 
  * The Scope tab: the program’s initiatives across teams, with estimates, child progress and dependency counts.
  * The app’s last snapshot (hourly) gives the first rows at once; the live load as the viewer replaces them.
  */
-export function ScopeTab({
-  programId,
-  program: known,
-  siteUrl,
-}: {
-  programId: string;
-  /** The program once the page has read it; until then the tab's own answers name it. */
-  program: ProgramSummary | undefined;
-  siteUrl: string | undefined;
-}) {
+export function ScopeTab({ programId, siteUrl }: { programId: string; siteUrl: string | undefined }) {
   const loadSnapshot = useCallback(() => take('program/initiatives/snapshot', { programId }), [programId]);
   const { resource: saved } = useResource(loadSnapshot);
   // The live load (seconds of work on a big program) starts once the snapshot's rows are painted, so it
@@ -82,23 +64,11 @@ export function ScopeTab({
             program: shownSnapshot.program,
           }
         : null;
-  const program =
-    live.state === 'ready'
-      ? live.value.program
-      : (known ?? (saved.state === 'ready' ? saved.value.program : undefined));
-
   return (
-    <section aria-labelledby="program-heading" style={stack('space.200', '16px')}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
-        <Heading size="medium" as="h2" id="program-heading" testId="program-name">
-          {program ? program.name : <Bone width="240px" height="20px" />}
-        </Heading>
-        {program && (
-          <Lozenge appearance="new" testId="program-stage">
-            {stageLabel[program.stage]}
-          </Lozenge>
-        )}
-      </div>
+    <section aria-labelledby="initiatives-heading" style={stack('space.200', '16px')}>
+      <Heading size="small" as="h3" id="initiatives-heading">
+        Initiatives
+      </Heading>
       {live.state === 'failed' && <LoadError error={live.error} onRetry={retry} />}
       {snapshot && live.state !== 'ready' && <SnapshotNotice builtAt={snapshot.builtAt} live={live.state} />}
       {live.state === 'ready' && <Warnings warnings={live.value.warnings} />}
