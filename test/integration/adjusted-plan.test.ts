@@ -6,13 +6,7 @@ import { DEMO_PROGRAM } from '../../dev/seed';
 import { DEMO_BASELINE_NOTE, seedDemoExecution, type DemoExecution } from '../../dev/seed/demo-execution';
 import type { AdjustedInitiative, AdjustedPlanView, Envelope } from '../../src/contract';
 import { validateRequest, validateResponse } from '../contract/openapi';
-import {
-  accountIdOf,
-  pinToday,
-  startAppStack,
-  type AppStack,
-  patchEmulatorIssue,
-} from '../support/app-stack';
+import { accountIdOf, ok, useAppStack, type AppStack, patchEmulatorIssue } from '../support/app-stack';
 
 // Wednesday of the fourth two-week sprint of 2026-Q4 (sprints from Monday 5 October).
 const TODAY = '2026-11-18T10:00:00.000Z';
@@ -24,23 +18,18 @@ const LEAD = 'lead.payments@example.com';
 let stack: AppStack;
 let demo: DemoExecution;
 
-beforeAll(async () => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  pinToday(TODAY);
-  stack = await startAppStack({ demoExecution: true });
-  if (!stack.demoExecution) throw new Error('The demo program was not put in execution.');
-  demo = stack.demoExecution;
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-  jest.useRealTimers();
-  jest.restoreAllMocks();
-});
+useAppStack(
+  { demoExecution: true },
+  {
+    today: TODAY,
+    ready: (started) => {
+      stack = started;
+      if (!stack.demoExecution) throw new Error('The demo program was not put in execution.');
+      demo = stack.demoExecution;
+    },
+  },
+);
 
-function ok<T>(envelope: Envelope<T>): T {
-  if (!envelope.success) throw new Error(JSON.stringify(envelope.errors));
-  return envelope.data;
-}
 const errorOf = (envelope: Envelope<unknown>) =>
   envelope.success ? 'success' : envelope.errors[0]?.errorType;
 const snapshot = () => JSON.stringify(stack.runtime.kvs.snapshot());

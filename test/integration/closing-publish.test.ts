@@ -4,31 +4,25 @@
 import { Queue } from '@forge/events';
 import { manifestConsumers } from '../../dev/runtime';
 import { DEMO_PROGRAM } from '../../dev/seed';
-import type { Envelope, ProgramOverview, PublishRun } from '../../src/contract';
+import type { ProgramOverview, PublishRun } from '../../src/contract';
 import * as app from '../../src/index';
 import { PUBLISH_QUEUE } from '../../src/triggers/publish-scheduled';
-import { pinToday, startAppStack, type AppStack } from '../support/app-stack';
+import { ok, useAppStack, type AppStack } from '../support/app-stack';
 
 const programId = DEMO_PROGRAM.id;
 
 let stack: AppStack;
 
-beforeAll(async () => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  pinToday('2027-04-20T09:00:00.000Z');
-  stack = await startAppStack({ demoPlan: true });
-  for (const consumer of manifestConsumers(app)) stack.runtime.queues.subscribe(consumer);
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-  jest.useRealTimers();
-  jest.restoreAllMocks();
-});
-
-function ok<T>(envelope: Envelope<T>): T {
-  if (!envelope.success) throw new Error(JSON.stringify(envelope.errors));
-  return envelope.data;
-}
+useAppStack(
+  { demoPlan: true },
+  {
+    today: '2027-04-20T09:00:00.000Z',
+    ready: (started) => {
+      stack = started;
+      for (const consumer of manifestConsumers(app)) stack.runtime.queues.subscribe(consumer);
+    },
+  },
+);
 
 async function toCompletion(): Promise<number> {
   let { program } = ok(await stack.invoke('program/get', { programId }));

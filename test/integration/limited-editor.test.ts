@@ -1,9 +1,9 @@
 // An owner who cannot browse every project edits what they were shown without those projects' issues. Their
 // saves must keep what they could not see (no lost data), and no answer to them names it. contractor@ browses
 // MOB only; here they are made an owner of the demo program beside the TPM.
-import type { Envelope, QuarterPlanView } from '../../src/contract';
+import type { QuarterPlanView } from '../../src/contract';
 import { DEMO_PROGRAM } from '../../dev/seed';
-import { accountIdOf, startAppStack, type AppStack } from '../support/app-stack';
+import { accountIdOf, ok, useAppStack, type AppStack } from '../support/app-stack';
 
 const TPM = 'tpm@example.com';
 const CONTRACTOR = 'contractor@example.com';
@@ -14,11 +14,6 @@ let stack: AppStack;
 let mobKeys: string[];
 let otherKeys: string[];
 const NOT_MOB = /\b(?!MOB-)[A-Z][A-Z0-9_]*-\d+\b/;
-
-function ok<T>(envelope: Envelope<T>): T {
-  if (!envelope.success) throw new Error(`expected success, got ${JSON.stringify(envelope.errors)}`);
-  return envelope.data;
-}
 
 const overview = async (email: string) =>
   ok(await stack.invoke('program/get', { programId: PROGRAM_ID }, email));
@@ -31,32 +26,32 @@ function shownToContractor<T>(answer: T): T {
   return answer;
 }
 
-beforeAll(async () => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  stack = await startAppStack({ demoPlan: true });
-  const keys = stack.emulator.site().program.epicKeys;
-  mobKeys = keys.filter((k) => k.startsWith('MOB-'));
-  otherKeys = keys.filter((k) => !k.startsWith('MOB-'));
-  if (mobKeys.length < 3 || otherKeys.length < 3)
-    throw new Error('The demo program needs MOB and other epics.');
-  const { program } = await overview(TPM);
-  ok(
-    await stack.invoke('program/parties/update', {
-      programId: PROGRAM_ID,
-      expectedVersion: program.version,
-      parties: {
-        owners: [...program.owners, accountIdOf(CONTRACTOR)],
-        sponsor: program.sponsor,
-        stakeholders: program.stakeholders,
-        people: [],
-      },
-    }),
-  );
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-  jest.restoreAllMocks();
-});
+useAppStack(
+  { demoPlan: true },
+  {
+    ready: async (started) => {
+      stack = started;
+      const keys = stack.emulator.site().program.epicKeys;
+      mobKeys = keys.filter((k) => k.startsWith('MOB-'));
+      otherKeys = keys.filter((k) => !k.startsWith('MOB-'));
+      if (mobKeys.length < 3 || otherKeys.length < 3)
+        throw new Error('The demo program needs MOB and other epics.');
+      const { program } = await overview(TPM);
+      ok(
+        await stack.invoke('program/parties/update', {
+          programId: PROGRAM_ID,
+          expectedVersion: program.version,
+          parties: {
+            owners: [...program.owners, accountIdOf(CONTRACTOR)],
+            sponsor: program.sponsor,
+            stakeholders: program.stakeholders,
+            people: [],
+          },
+        }),
+      );
+    },
+  },
+);
 
 describe('an owner who cannot see every issue', () => {
   it('keeps the hidden epics and keys of a strategic initiative they save unchanged, then edit', async () => {

@@ -2,10 +2,10 @@
 // (plan in force, thresholds, detected and registered risks, milestones), read as the app. The demo program is
 // in execution with an initiative past its planned end, on a pinned day.
 import { DEMO_PROGRAM } from '../../dev/seed';
-import type { Envelope, ProgramStatusView, StatusCard } from '../../src/contract';
+import type { ProgramStatusView, StatusCard } from '../../src/contract';
 import { SNAPSHOT_MAX_RAG_REASONS } from '../../src/domain/snapshot/snapshot';
 import { refreshSnapshots } from '../../src/triggers/snapshot';
-import { pinToday, startAppStack, type AppStack } from '../support/app-stack';
+import { ok, useAppStack, type AppStack } from '../support/app-stack';
 
 const TODAY = '2026-11-18T10:00:00.000Z';
 const programId = DEMO_PROGRAM.id;
@@ -15,22 +15,16 @@ const macro = { moduleKey: 'status-macro', extension: { type: 'macro', config: {
 
 let stack: AppStack;
 
-beforeAll(async () => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  pinToday(TODAY);
-  stack = await startAppStack({ demoExecution: true });
-  await stack.runtime.runTrigger(refreshSnapshots);
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-  jest.useRealTimers();
-  jest.restoreAllMocks();
-});
-
-function ok<T>(envelope: Envelope<T>): T {
-  if (!envelope.success) throw new Error(JSON.stringify(envelope.errors));
-  return envelope.data;
-}
+useAppStack(
+  { demoExecution: true },
+  {
+    today: TODAY,
+    ready: async (started) => {
+      stack = started;
+      await stack.runtime.runTrigger(refreshSnapshots);
+    },
+  },
+);
 
 async function cardAs(email: string): Promise<StatusCard> {
   const status = ok(await stack.invoke('macro/status', {}, email, macro));

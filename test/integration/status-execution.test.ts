@@ -5,9 +5,9 @@
 import { DEMO_PROGRAM } from '../../dev/seed';
 import { DEMO_BASELINE_NOTE, type DemoExecution } from '../../dev/seed/demo-execution';
 import { PROGRESS_ENTITY } from '../../src/adapters/storage/progress-history-store';
-import type { Envelope, ProgramStatusView } from '../../src/contract';
+import type { ProgramStatusView } from '../../src/contract';
 import { executionDaily } from '../../src/triggers/execution-daily';
-import { pinToday, startAppStack, type AppStack, patchEmulatorIssue } from '../support/app-stack';
+import { ok, useAppStack, type AppStack, patchEmulatorIssue } from '../support/app-stack';
 
 // Wednesday of the fourth two-week sprint of 2026-Q4 (sprints from Monday 5 October).
 const TODAY = '2026-11-18T10:00:00.000Z';
@@ -16,23 +16,18 @@ const programId = DEMO_PROGRAM.id;
 let stack: AppStack;
 let demo: DemoExecution;
 
-beforeAll(async () => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  pinToday(TODAY);
-  stack = await startAppStack({ demoExecution: true });
-  if (!stack.demoExecution) throw new Error('The demo program was not put in execution.');
-  demo = stack.demoExecution;
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-  jest.useRealTimers();
-  jest.restoreAllMocks();
-});
+useAppStack(
+  { demoExecution: true },
+  {
+    today: TODAY,
+    ready: (started) => {
+      stack = started;
+      if (!stack.demoExecution) throw new Error('The demo program was not put in execution.');
+      demo = stack.demoExecution;
+    },
+  },
+);
 
-function ok<T>(envelope: Envelope<T>): T {
-  if (!envelope.success) throw new Error(JSON.stringify(envelope.errors));
-  return envelope.data;
-}
 const status = async (): Promise<ProgramStatusView> => ok(await stack.invoke('status/get', { programId }));
 
 const patchIssue = (key: string, change: Record<string, unknown>) =>

@@ -149,3 +149,31 @@ export function pinToday(iso: string): void {
     ],
   });
 }
+
+/** The data of a successful answer; a refused one throws with the resolver's errors. */
+export function ok<T>(envelope: Envelope<T>): T {
+  if (!envelope.success) throw new Error(`expected success, got ${JSON.stringify(envelope.errors)}`);
+  return envelope.data;
+}
+
+/**
+ * One app stack for a test file: started before its tests (log lines silenced, "today" pinned when given,
+ * then `ready` for the file's own setup), closed after them with the clock and the spies restored.
+ */
+export function useAppStack(
+  options: Parameters<typeof startAppStack>[0],
+  setup: { today?: string; ready: (stack: AppStack) => Promise<void> | void },
+): void {
+  let stack: AppStack | undefined;
+  beforeAll(async () => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    if (setup.today) pinToday(setup.today);
+    stack = await startAppStack(options);
+    await setup.ready(stack);
+  }, 180_000);
+  afterAll(async () => {
+    await stack?.close();
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+}
