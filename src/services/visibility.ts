@@ -1,6 +1,8 @@
 // What one viewer may browse. Program records hold keys owners typed and data the app computed as the app;
 // before a viewer is shown them, keys of projects they cannot browse (asked of Jira as them) are left out.
+import type { z } from 'zod';
 import type { RagReason } from '../domain/execution/rag';
+import { ProgramRuleError } from './errors';
 
 /** The browse check, as the risk register and the macro ask it. */
 export interface BrowseCheckDeps {
@@ -168,4 +170,28 @@ export function withHiddenKeysRestored<T>(stored: unknown, edited: T, visibility
 export async function restoreHiddenKeys<T>(deps: BrowseCheckDeps, stored: unknown, edited: T): Promise<T> {
   const visibility = await keyVisibility(deps, stored);
   return withHiddenKeysRestored(stored, edited, visibility);
+}
+
+/**
+ * `restoreHiddenKeys` for an edit that must still fit its limits once what was kept is back in (a list of epics
+ * may grow past its maximum): `limits` checks `typed(fields)`, the fields in the request's shape, and a breach
+ * is refused as that request field, so nothing is written.
+ */
+export async function keepHiddenWithin<F>(
+  browse: BrowseCheckDeps,
+  what: string,
+  stored: unknown,
+  edited: F,
+  limits: z.ZodType,
+  typed: (fields: F) => unknown = (fields) => fields,
+): Promise<F> {
+  const fields = await restoreHiddenKeys(browse, stored, edited);
+  if (fields === edited) return edited;
+  const checked = limits.safeParse(typed(fields));
+  if (checked.success) return fields;
+  const problem = checked.error.issues[0];
+  throw new ProgramRuleError(
+    `Kept with the issues you cannot see, ${what} is not valid: ${problem?.message ?? 'unknown'}.`,
+    ['fields', ...(problem?.path ?? [])].join('.'),
+  );
 }

@@ -44,7 +44,7 @@ import { moveStage, StageGateError } from '../../domain/stage-gate/stage-gate';
 import { ItemNotFoundError, StaleVersionError } from '../../ports/program-store';
 import { allows, authorize, isClosed } from '../access';
 import { NotAllowedError, ProgramRuleError } from '../errors';
-import { restoreHiddenKeys } from '../visibility';
+import { keepHiddenWithin } from '../visibility';
 import { loadCompletionRecords } from './completion-records';
 import type { CompletionDeps } from './deps';
 
@@ -63,30 +63,18 @@ async function withRules<T>(run: () => T | Promise<T>): Promise<T> {
 
 const caller = (deps: CompletionDeps) => deps.accountId ?? '';
 
-/**
- * An edit of a stored record with what its editor could not see put back: they were shown the record without
- * the issues they cannot browse (`deps.browse` asks Jira as them), so saving what they read must not drop
- * them. Refused, as the request's field, when what is kept breaks a limit (`limits`, checked on the fields
- * as typed: `typed` turns them back into the request's shape).
- */
-async function withHiddenKept<F>(
+/** An edit of a stored record with what its editor could not see put back (see `keepHiddenWithin`). */
+function withHiddenKept<F>(
   deps: CompletionDeps,
   what: string,
   stored: F,
   edited: F,
   limits: z.ZodType,
-  typed: (fields: F) => unknown = (fields) => fields,
+  typed?: (fields: F) => unknown,
 ): Promise<F> {
-  if (!deps.browse) return edited;
-  const fields = await restoreHiddenKeys(deps.browse, stored, edited);
-  if (fields === edited) return edited;
-  const checked = limits.safeParse(typed(fields));
-  if (checked.success) return fields;
-  const problem = checked.error.issues[0];
-  throw new ProgramRuleError(
-    `Kept with the issues you cannot see, ${what} is not valid: ${problem?.message ?? 'unknown'}.`,
-    ['fields', ...(problem?.path ?? [])].join('.'),
-  );
+  return deps.browse
+    ? keepHiddenWithin(deps.browse, what, stored, edited, limits, typed)
+    : Promise.resolve(edited);
 }
 
 const assessmentFields = (a: SuccessAssessment): AssessmentFields => ({

@@ -21,7 +21,7 @@ import {
   type ProgramItems,
 } from '../../ports/program-store';
 import { authorize, rolesOf } from '../access';
-import { restoreHiddenKeys, type BrowseCheckDeps } from '../visibility';
+import { keepHiddenWithin, type BrowseCheckDeps } from '../visibility';
 import { ProgramRuleError } from '../errors';
 import type { ProgramDeps } from './deps';
 import { overviewOf } from './overview';
@@ -98,22 +98,18 @@ export async function saveItem<K extends ProgramItemKind>(
   if (current.version !== expectedVersion)
     throw new StaleVersionError(`This ${kind}`, expectedVersion, current.version);
   const { version: _v, ...currentItem } = current;
-  const fields = browse ? await restoreHiddenKeys(browse, currentItem, request.fields) : request.fields;
-  if (fields !== request.fields) keptFieldsValid(kind, fields);
+  const fields = browse
+    ? await keepHiddenWithin(
+        browse,
+        `this ${kind.replace('-', ' ')}`,
+        currentItem,
+        request.fields,
+        ITEM_FIELDS[kind],
+      )
+    : request.fields;
   const item = BUILD[kind](id, fields, currentItem as unknown as ProgramItemTypes[K], change);
   const saved = await deps.programs.updateItem(program.id, kind, item, expectedVersion);
   return overviewAfter(program, items, kind, (l) => l.map((i) => (i.id === id ? saved : i)), accountId);
-}
-
-/** The edit, with the issues its editor cannot see put back, must still fit the limits (say, 500 epics). */
-function keptFieldsValid(kind: ProgramItemKind, fields: unknown): void {
-  const checked = ITEM_FIELDS[kind].safeParse(fields);
-  if (checked.success) return;
-  const problem = checked.error.issues[0];
-  throw new ProgramRuleError(
-    `Kept with the issues you cannot see, this ${kind.replace('-', ' ')} is not valid: ${problem?.message ?? 'unknown'}.`,
-    ['fields', ...(problem?.path ?? [])].join('.'),
-  );
 }
 
 export async function deleteItem(
