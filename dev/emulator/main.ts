@@ -23,6 +23,9 @@ for (const [key, env] of [
   if (value !== undefined) generator[key] = value;
 }
 
+// The demo shows issue security: one DATA epic under "Confidential" unless EMULATOR_SECURED_EPIC=0.
+generator.securedDemoEpic = process.env.EMULATOR_SECURED_EPIC !== '0';
+
 async function main(): Promise<void> {
   const emulator = await startEmulator({
     port: intFromEnv('EMULATOR_PORT') ?? 4000,
@@ -36,6 +39,15 @@ async function main(): Promise<void> {
   );
   console.log(`Program: ${DEMO_PROGRAM.name} — ${DEMO_PROGRAM.scopeJql}`);
   console.log(`Dependency cycle: ${site.program.cycle.join(' → ')}`);
+  for (const level of site.securityLevels) {
+    const members = level.memberAccountIds
+      .map((id) => DEMO_USERS.find((u) => u.accountId === id)?.email ?? id)
+      .join(', ');
+    const secured = site.issues.filter((i) => i.securityLevel?.id === level.id).map((i) => i.key);
+    console.log(
+      `Security level ${level.name} (${level.projectKeys.join(', ')}): ${members}; issues: ${secured.join(', ') || 'none'}`,
+    );
+  }
   console.log('\nDemo users (HTTP Basic email:token):');
   for (const u of DEMO_USERS) {
     const sees = u.browseProjects === 'all' ? 'all projects' : `only ${u.browseProjects.join(', ')}`;

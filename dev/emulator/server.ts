@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { DEMO_OPTIONS, DEMO_USERS, generateSite } from '../seed/index';
-import type { GeneratorOptions, Issue, SiteData } from '../seed/index';
+import type { GeneratorOptions, Issue, SecurityLevel, SiteData } from '../seed/index';
 import { boundaryOf, parseMultipart } from './confluence/multipart';
 import { FaultConfigSchema, FaultInjector } from './faults';
 import { familyError, type ApiContext, type ApiFamily, type ApiRequest, type ApiResponse } from './http';
@@ -59,6 +59,7 @@ const GeneratorOptionsSchema = z
     childrenPerEpic: z.number().int().min(0).max(200).optional(),
     links: z.number().int().min(0).max(100_000).optional(),
     now: z.number().int().optional(),
+    securedDemoEpic: z.boolean().optional(),
   })
   .strict();
 
@@ -77,8 +78,9 @@ const IssuePatchSchema = z
     targetStart: z.string().nullable(),
     targetEnd: z.string().nullable(),
     dueDate: z.string().nullable(),
+    /** A level of the site by name (and id, when given); null clears it. */
     securityLevel: z
-      .object({ id: z.string().min(1), name: z.string().min(1) })
+      .object({ id: z.string().min(1).optional(), name: z.string().min(1) })
       .strict()
       .nullable(),
     /** When a done issue was resolved (ISO date-time); default: the time of the PATCH. */
@@ -212,9 +214,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (method === 'POST' && path === '/__emulator/reset') {
       const parsed = GeneratorOptionsSchema.safeParse(body ?? {});
       if (!parsed.success) return invalid(z.prettifyError(parsed.error));
-      const generator: GeneratorOptions = {};
-      for (const [k, v] of Object.entries(parsed.data))
-        if (v !== undefined) generator[k as keyof GeneratorOptions] = v;
+      const generator = Object.fromEntries(
+        Object.entries(parsed.data).filter(([, v]) => v !== undefined),
+      ) as GeneratorOptions;
       reset(generator);
       const s = state.site;
       return {
@@ -249,6 +251,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           program: s.program,
           customFieldIds: s.customFieldIds,
           projects: s.projects,
+          securityLevels: s.securityLevels,
           users: DEMO_USERS.map(({ apiToken: _t, ...u }) => u),
         },
       };
@@ -429,7 +432,9 @@ function patchIssue(
   patch: z.infer<typeof IssuePatchSchema>,
   now: number,
 ): string | undefined {
-  const { status, resolutionDate, ...fields } = patch;
+  const { status, resolutionDate, securityLevel, ...fields } = patch;
+  const level = securityLevel ? securityLevelFor(state, issue, securityLevel) : null;
+  if (typeof level === 'string') return level;
   if (resolutionDate !== undefined) {
     const target = state.site.statuses.find((x) =>
       status === undefined
@@ -460,8 +465,26 @@ function patchIssue(
       fields[key] = target.key;
     }
   }
+  if (securityLevel !== undefined) issue.securityLevel = level && { id: level.id, name: level.name };
   Object.assign(issue, fields);
   issue.updated = new Date(now).toISOString();
   state.reindex();
   return undefined;
+}
+
+/** The site's level a PATCH names for this issue, or why it cannot have it (Jira's edit answers 400 alike). */
+function securityLevelFor(
+  state: SiteState,
+  issue: Issue,
+  wanted: { id?: string | undefined; name: string },
+): SecurityLevel | string {
+  const level = state.site.securityLevels.find((l) => l.name.toLowerCase() === wanted.name.toLowerCase());
+  if (!level) return `Unknown security level '${wanted.name}'`;
+  if (wanted.id !== undefined && wanted.id !== level.id)
+    return `Security level '${level.name}' has the id ${level.id}, not ${wanted.id}`;
+  if (!level.projectKeys.includes(issue.projectKey))
+    return `Security level '${level.name}' is not in the issue security scheme of project ${issue.projectKey}`;
+  if (state.typesById.get(issue.issueTypeId)?.subtask)
+    return `${issue.key} is a sub-task: it takes the security level of its parent`;
+  return level;
 }

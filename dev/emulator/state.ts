@@ -7,6 +7,7 @@ import type {
   LinkType,
   Priority,
   Project,
+  SecurityLevel,
   SiteData,
   SiteUser,
   Sprint,
@@ -55,6 +56,7 @@ export class SiteState {
   readonly sprintsById = new Map<number, Sprint>();
   readonly boardsById = new Map<number, Board>();
   readonly linkTypesById = new Map<string, LinkType>();
+  readonly securityLevelsById = new Map<string, SecurityLevel>();
   /** Issue property history as search sees it, for issues written through the API (search lag). */
   private readonly searchedProperties = new Map<string, Map<string, PropertyRevision[]>>();
   private indexedShape = '';
@@ -120,6 +122,10 @@ export class SiteState {
       this.linkTypesById,
       s.linkTypes.map((x) => [x.id, x]),
     );
+    fill(
+      this.securityLevelsById,
+      s.securityLevels.map((x) => [x.id, x]),
+    );
     for (const issue of s.issues) {
       this.issuesByKey.set(issue.key, issue);
       this.issuesById.set(issue.id, issue);
@@ -173,10 +179,32 @@ export class SiteState {
     return caller.kind === 'app' || !VIEW_ONLY_EMAILS.has(caller.user.email);
   }
 
+  /** The level that guards an issue: its own, or for a sub-task its parent's (sub-tasks inherit it in Jira). */
+  securityLevelOf(issue: Issue): { id: string; name: string } | null {
+    const parent =
+      issue.parentKey && this.typesById.get(issue.issueTypeId)?.subtask
+        ? this.issuesByKey.get(issue.parentKey)
+        : undefined;
+    return (parent ?? issue).securityLevel ?? null;
+  }
+
+  /**
+   * Browse permission on the project, and for an issue under a security level membership of that level: Jira
+   * leaves such an issue out of search, bulk fetch and links for everyone else and answers 404 on reads
+   * (https://support.atlassian.com/jira-cloud-administration/docs/configure-issue-security-schemes/). The app
+   * (asApp) sees every issue. A level missing from the site guards the issue from every user.
+   */
+  canSee(caller: Caller, issue: Issue): boolean {
+    if (!this.canBrowse(caller, issue.projectKey)) return false;
+    const level = this.securityLevelOf(issue);
+    if (!level || caller.kind === 'app') return true;
+    return this.securityLevelsById.get(level.id)?.memberAccountIds.includes(caller.user.accountId) ?? false;
+  }
+
   /** The issue if it exists and the caller may see it. */
   visibleIssue(caller: Caller, idOrKey: string): Issue | undefined {
     const issue = this.findIssue(idOrKey);
-    return issue && this.canBrowse(caller, issue.projectKey) ? issue : undefined;
+    return issue && this.canSee(caller, issue) ? issue : undefined;
   }
 
   /** Writes an issue property now; search sees the write only `lagMs` later. */

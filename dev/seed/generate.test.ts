@@ -204,6 +204,30 @@ describe('generateSite', () => {
     expect(demo.pages.find((p) => p.id === prog?.homepageId)?.spaceId).toBe(prog?.id);
   });
 
+  it('secures no issue by default, yet offers the "Finance only" and "Confidential" levels', () => {
+    expect(demo.issues.filter((i) => i.securityLevel)).toEqual([]);
+    expect(demo.program.securedEpicKeys).toEqual([]);
+    expect(demo.securityLevels.map((l) => `${l.name} ${l.projectKeys.join(',')}`)).toEqual([
+      'Finance only PAY',
+      'Confidential DATA',
+    ]);
+    const tpm = DEMO_USERS[0]?.accountId ?? '';
+    expect(demo.securityLevels.every((l) => l.memberAccountIds.includes(tpm))).toBe(true);
+  });
+
+  it('with securedDemoEpic, puts one DATA program epic under "Confidential" and changes nothing else', () => {
+    const secured = generateSite({ ...DEMO_OPTIONS, now: NOW, securedDemoEpic: true });
+    const [key] = secured.program.securedEpicKeys;
+    expect(key).toMatch(/^DATA-\d+$/);
+    expect(demo.program.epicKeys).toContain(key);
+    const epic = secured.issues.find((i) => i.key === key);
+    expect(epic?.securityLevel?.name).toBe('Confidential');
+    delete epic?.securityLevel;
+    expect(JSON.stringify({ ...secured, program: { ...secured.program, securedEpicKeys: [] } })).toBe(
+      JSON.stringify(demo),
+    );
+  });
+
   // How fast it generates is measured by `npm run bench` (emulator.generate_1000x20.ms), not here.
   it('generates 1,000 epics with 20 children each', () => {
     const big = generateSite({ seed: 1, epics: 1000, childrenPerEpic: 20, now: NOW });

@@ -22,6 +22,7 @@ import type {
   Page,
   Priority,
   Project,
+  SecurityLevel,
   SiteData,
   SiteUser,
   Space,
@@ -410,6 +411,8 @@ export function generateSite(opts: GeneratorOptions = {}): SiteData {
 
   const tpm = DEMO_USERS[0]?.accountId ?? '';
   const { spaces, pages, nextPageId } = buildConfluence(rnd, tpm, today);
+  const securityLevels = buildSecurityLevels();
+  const securedEpicKeys = opts.securedDemoEpic ? secureDemoEpic(programEpics, securityLevels) : [];
 
   return {
     seed: o.seed,
@@ -425,6 +428,7 @@ export function generateSite(opts: GeneratorOptions = {}): SiteData {
     linkTypes: LINK_TYPES.map((t) => ({ ...t })),
     issues,
     links,
+    securityLevels,
     boards,
     sprints,
     spaces,
@@ -436,6 +440,7 @@ export function generateSite(opts: GeneratorOptions = {}): SiteData {
       outsideEpicKeys: outsideEpics.map((e) => e.key),
       cycle,
       legacyProjectKeys: projects.filter((p) => p.childLink === 'epic-link').map((p) => p.key),
+      securedEpicKeys,
     },
     nextIds: {
       page: nextPageId,
@@ -444,6 +449,45 @@ export function generateSite(opts: GeneratorOptions = {}): SiteData {
       link: 10000 + links.length + 100,
     },
   };
+}
+
+const accountOf = (email: string): string[] => {
+  const user = DEMO_USERS.find((u) => u.email === email);
+  return user ? [user.accountId] : [];
+};
+
+/** The site's issue security levels; built without the random source, so the rest of the site is unchanged. */
+function buildSecurityLevels(): SecurityLevel[] {
+  return [
+    {
+      id: '10100',
+      name: 'Finance only',
+      description: 'Payments work with commercial terms: finance, the sponsor and the Payments lead.',
+      projectKeys: ['PAY'],
+      memberAccountIds: ['tpm@example.com', 'sponsor@example.com', 'lead.payments@example.com'].flatMap(
+        accountOf,
+      ),
+    },
+    {
+      id: '10101',
+      name: 'Confidential',
+      description: 'Data work under a non-disclosure agreement: the TPM and the Data lead.',
+      projectKeys: ['DATA'],
+      memberAccountIds: ['tpm@example.com', 'lead.data@example.com'].flatMap(accountOf),
+    },
+  ];
+}
+
+/**
+ * Puts the last DATA program epic (outside the demo's initiatives and milestones) under "Confidential"; its
+ * children keep no level, so they stay visible, as in Jira.
+ */
+function secureDemoEpic(programEpics: Issue[], levels: SecurityLevel[]): string[] {
+  const level = levels.find((l) => l.name === 'Confidential');
+  const epic = programEpics.filter((e) => level?.projectKeys.includes(e.projectKey)).at(-1);
+  if (!level || !epic) return [];
+  epic.securityLevel = { id: level.id, name: level.name };
+  return [epic.key];
 }
 
 function chooseCustomFieldIds(rnd: Random): CustomFieldIds {

@@ -12,6 +12,11 @@ export interface GeneratorOptions {
   links?: number;
   /** The site's "today" in epoch ms; sprints and dates are laid around it. Default `Date.now()`, cut to the UTC day. */
   now?: number;
+  /**
+   * Sets one DATA program epic to the "Confidential" security level, so the demo shows issue security. Default
+   * false: the test stacks count every program epic as visible to the TPM's viewers.
+   */
+  securedDemoEpic?: boolean;
 }
 
 export interface DemoUser {
@@ -165,10 +170,21 @@ export interface Issue {
   /** Issue entity properties by key. */
   properties: Record<string, unknown>;
   /**
-   * The issue's security level (the `security` field), when one is set. The emulator reports it but does not
-   * enforce it: every caller who may browse the project still sees the issue.
+   * The issue's security level (the `security` field), one of `SiteData.securityLevels`, when one is set: only
+   * the level's members (and the app) see the issue. Sub-tasks take their parent's level.
    */
   securityLevel?: { id: string; name: string } | null;
+}
+
+/** An issue security level of the site's issue security scheme. */
+export interface SecurityLevel {
+  id: string;
+  name: string;
+  description: string;
+  /** Projects whose issue security scheme offers the level. */
+  projectKeys: string[];
+  /** Who may see an issue set to the level (Jira also allows groups and roles; the emulator keeps account ids). */
+  memberAccountIds: string[];
 }
 
 /** `source` —outward→ `target`, e.g. for Blocks: PAY-3 blocks ID-7 (ID-7 "is blocked by" PAY-3). */
@@ -267,6 +283,8 @@ export interface ProgramFacts {
   cycle: string[];
   /** Projects whose epic children use only the legacy Epic Link field. */
   legacyProjectKeys: string[];
+  /** Program epics under an issue security level (with `securedDemoEpic`). */
+  securedEpicKeys: string[];
 }
 
 export interface SiteData {
@@ -285,6 +303,7 @@ export interface SiteData {
   /** Ordered by numeric id (creation order). */
   issues: Issue[];
   links: IssueLink[];
+  securityLevels: SecurityLevel[];
   boards: Board[];
   sprints: Sprint[];
   spaces: Space[];

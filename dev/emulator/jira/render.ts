@@ -217,7 +217,7 @@ export class IssueRenderer {
     const type = this.state.linkTypesById.get(link.typeId);
     const outward = link.sourceKey === issue.key;
     const other = this.state.issuesByKey.get(outward ? link.targetKey : link.sourceKey);
-    if (!type || !other || !this.state.canBrowse(this.ctx.caller, other.projectKey)) return null;
+    if (!type || !other || !this.state.canSee(this.ctx.caller, other)) return null;
     const { base } = this.ctx;
     return {
       id: link.id,
@@ -281,15 +281,17 @@ export class IssueRenderer {
           : null;
       case 'duedate':
         return issue.dueDate;
-      case 'security':
-        return issue.securityLevel
+      case 'security': {
+        const level = state.securityLevelOf(issue);
+        return level
           ? {
-              self: `${base}/rest/api/3/securitylevel/${issue.securityLevel.id}`,
-              id: issue.securityLevel.id,
-              name: issue.securityLevel.name,
-              description: '',
+              self: `${base}/rest/api/3/securitylevel/${level.id}`,
+              id: level.id,
+              name: level.name,
+              description: state.securityLevelsById.get(level.id)?.description ?? '',
             }
           : null;
+      }
       case 'description':
         return adf(issue.description);
       case 'components':
@@ -302,11 +304,12 @@ export class IssueRenderer {
           .filter((l) => l !== null);
       case 'subtasks':
         return (state.byParent.get(issue.key) ?? [])
-          .filter((c) => state.typesById.get(c.issueTypeId)?.subtask)
+          .filter((c) => state.typesById.get(c.issueTypeId)?.subtask && state.canSee(this.ctx.caller, c))
           .map((c) => this.linkedIssueJson(c));
       case 'parent': {
+        // A parent the caller may not see is left out, as a link to it is: the child itself stays visible.
         const parent = issue.parentKey ? state.issuesByKey.get(issue.parentKey) : undefined;
-        return parent ? this.linkedIssueJson(parent) : undefined;
+        return parent && state.canSee(this.ctx.caller, parent) ? this.linkedIssueJson(parent) : undefined;
       }
       case ids.storyPoints:
         return issue.storyPoints;

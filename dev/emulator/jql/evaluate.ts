@@ -28,7 +28,7 @@ export function runJql(jql: string, ctx: JqlContext): Issue[] {
   const compiled = compile(query.where, ctx);
   const { state, caller } = ctx;
   const pool = compiled.candidates ? dedupeInKeyOrder(compiled.candidates, state) : state.sortedByKey;
-  const matches = pool.filter((issue) => state.canBrowse(caller, issue.projectKey) && compiled.test(issue));
+  const matches = pool.filter((issue) => state.canSee(caller, issue) && compiled.test(issue));
   return query.orderBy.length > 0 ? sortIssues(matches, query.orderBy, state) : matches;
 }
 
