@@ -1,6 +1,7 @@
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { ProgramSummary } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
+import { HiddenIssuesNote } from '../components/HiddenIssuesNote';
 import { CardsSkeleton } from '../../../shared/Skeletons';
 import { stack, subtle } from '../plan/plan-ui';
 import { AnalysisSection } from './AnalysisSection';
@@ -31,6 +32,7 @@ export function CompletionTab({
   const { view } = load;
   return (
     <div data-testid="completion-tab" style={{ ...stack, gap: '16px' }}>
+      <HiddenIssuesNote count={view.hiddenKeys} editable={view.canEdit || view.canAddLessons} />
       <p role="status" aria-live="polite" style={visuallyHidden} data-testid="completion-saved">
         {state.saved ?? ''}
       </p>

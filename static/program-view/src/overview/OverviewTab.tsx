@@ -1,6 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import { HiddenIssuesNote } from '../components/HiddenIssuesNote';
 import type { MilestoneStatus, ProgramOverview, RiskStatus } from '../../../../src/contract';
 import { DescriptionSection } from './DescriptionSection';
 import { FunnelSection } from './FunnelSection';
@@ -23,6 +24,7 @@ export function OverviewTab({ overview, state }: { overview: ProgramOverview; st
       data-testid="overview-tab"
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}
     >
+      <HiddenIssuesNote count={overview.hiddenKeys} editable={overview.canEdit} />
       {!overview.canEdit && (
         <p style={subtle} data-testid="read-only-note">
           You are {overview.roles.join(', ')} on this program: you can read it; its owners edit it.

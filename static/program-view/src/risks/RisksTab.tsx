@@ -9,6 +9,7 @@ import type { ProgramSummary, RegisterRisk, RiskRegisterView } from '../../../..
 import { call, ResolverCallError } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { LoadError } from '../components/LoadError';
+import { HiddenIssuesNote } from '../components/HiddenIssuesNote';
 import { TableSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { RiskHeatMap } from '../overview/RiskHeatMap';
@@ -145,6 +146,7 @@ export function RisksTab({ program, siteUrl }: { program: ProgramSummary; siteUr
       aria-busy={refreshing}
       style={{ display: 'grid', gap: token('space.300', '24px') }}
     >
+      <HiddenIssuesNote count={view.hiddenKeys} editable={view.canDetect} />
       {refreshing && (
         <p role="status" style={{ ...subtle, margin: 0 }} data-testid="risks-refreshing">
           Refreshing the register…

@@ -7,6 +7,7 @@ import { token } from '@atlaskit/tokens';
 import type { ProgramSummary } from '../../../../src/contract';
 import { take } from '../prefetch';
 import { LoadError } from '../components/LoadError';
+import { HiddenIssuesNote } from '../components/HiddenIssuesNote';
 import { CardsSkeleton } from '../../../shared/Skeletons';
 import { Warnings } from '../components/Warnings';
 import { useResource } from '../use-resource';
@@ -26,6 +27,7 @@ export function StatusTab({ program, siteUrl }: { program: ProgramSummary; siteU
   const view = resource.value;
   return (
     <div data-testid="status-tab" style={{ display: 'grid', gap: token('space.300', '24px') }}>
+      <HiddenIssuesNote count={view.hiddenKeys} editable={false} />
       <RagSummary view={view} />
       <ProgressBars view={view} />
       <BurnUpChart burnUp={view.burnUp} />
