@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       kvsFile: path.join(repoRoot, '.data', 'kvs.json'),
       hourlySnapshots: true,
       deliverEvents: true,
+      securedDemoEpic: true,
     });
   } catch (error) {
     if (error instanceof MissingUiBuildError) {

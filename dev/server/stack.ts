@@ -58,6 +58,8 @@ export interface DevStackOptions {
    * does: closing a program publishes its final pages this way.
    */
   deliverEvents?: boolean;
+  /** Put one DATA epic of the demo program under the "Confidential" issue security level (not every user sees it). */
+  securedDemoEpic?: boolean;
 }
 
 export interface DevStack {
@@ -180,7 +182,10 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       users = [await realSiteUser(realSite)];
       siteLabel = `the real site ${realSite.baseUrl} (every user acts as the API token's account)`;
     } else {
-      const started = await startEmulator({ port: options.emulatorPort ?? 0, generator: DEMO_OPTIONS });
+      const started = await startEmulator({
+        port: options.emulatorPort ?? 0,
+        generator: { ...DEMO_OPTIONS, securedDemoEpic: options.securedDemoEpic ?? false },
+      });
       emulator = started;
       closers.push(() => started.close());
       site = emulatorSite(started.url, [...DEMO_USERS], EMULATOR_APP_TOKEN);
