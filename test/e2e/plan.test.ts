@@ -162,7 +162,14 @@ describeInBrowser('Quarter planning in a browser', () => {
     );
     if (!forced) throw new Error('No placed dependency to force late with a pin.');
     const forcedBar = app().locator(`[data-testid^="plan-bar-${forced.to}-"]`);
-    await app().getByTestId('plan-pin-initiative').selectOption(forced.to);
+    // The pin picker searches as one types; the exact key comes first.
+    await app().locator('#plan-pin-initiative').fill(forced.to);
+    await app()
+      .locator('[id^="react-select-plan-pin-initiative-option-"]')
+      .first()
+      .filter({ hasText: forced.to })
+      .waitFor();
+    await page.keyboard.press('Enter');
     await app().getByTestId('plan-pin-sprint').selectOption('0');
     await click('plan-pin-submit');
     await app().getByTestId(`plan-pin-${forced.to}`).waitFor();

@@ -1,17 +1,116 @@
-import { useState } from 'react';
+import { Suspense, lazy, useMemo, useState, type ComponentType } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
+import type { SelectProps } from '@atlaskit/select';
+import { token } from '@atlaskit/tokens';
 import type { QuarterPlanView } from '../../../../src/contract';
+import { useAfterPaint } from '../../../shared/use-after-paint';
+import { TablePagination, useTablePage } from '../tables/TablePagination';
+import { PICKER_LIMIT, pickerNote, searchInitiatives, type InitiativeChoice } from './long-lists-model';
 import { compareKeys } from './plan-model';
-import { PlanSection, field, nativeControl, row, subtle } from './plan-ui';
+import { PlanSection, field, row, subtle } from './plan-ui';
 import type { PlanState } from './use-plan';
 
-/** The quarter's initiatives, chosen by the TPM from the program's scope. */
+/** Entries a long list of the Plan tab draws at once, as its tables do. */
+export const LIST_PAGE = 50;
+
+interface InitiativeOption {
+  label: string;
+  value: string;
+}
+
+// react-select's code is fetched once the list above it is painted: the tab's first entries do not wait for it.
+const Select = lazy(() =>
+  import('@atlaskit/select').then((m) => ({
+    default: m.default as unknown as ComponentType<SelectProps<InitiativeOption>>,
+  })),
+);
+
+/** Where a picker will be, the size of Atlaskit's select, while its code loads. */
+const pickerPlaceholder = {
+  boxSizing: 'border-box',
+  minHeight: '40px',
+  padding: `${token('space.100', '8px')} ${token('space.150', '12px')}`,
+  border: `${token('border.width', '1px')} solid ${token('color.border.input')}`,
+  borderRadius: token('radius.small', '3px'),
+  color: token('color.text.subtlest'),
+  background: token('color.background.input'),
+} as const;
+
+const PROMPT = 'Type a key or a name';
+
+const optionOf = (choice: InitiativeChoice): InitiativeOption => ({
+  value: choice.key,
+  label: [choice.key, choice.summary, choice.team ? `(${choice.team})` : null].filter(Boolean).join(' '),
+});
+
+/**
+ * Chooses one initiative of a list of any length: what is typed narrows it, and the list offers at most 50
+ * matches at a time (the exact key first) instead of drawing every initiative of a big quarter.
+ */
+export function InitiativePicker({
+  inputId,
+  choices,
+  value,
+  onChange,
+  testId,
+}: {
+  /** The id of the picker's text input, for its label's htmlFor. */
+  inputId: string;
+  choices: readonly InitiativeChoice[];
+  value: string;
+  onChange: (key: string) => void;
+  testId: string;
+}) {
+  const [typed, setTyped] = useState('');
+  const wanted = useAfterPaint(true);
+  const options = useMemo(() => {
+    const matches = searchInitiatives(choices, typed, PICKER_LIMIT);
+    const shown = matches.shown.map(optionOf);
+    const note = pickerNote(matches, typed);
+    return note ? [{ label: note, options: shown }] : shown;
+  }, [choices, typed]);
+  const chosen = useMemo(() => choices.find((c) => c.key === value), [choices, value]);
+  const placeholder = <div style={pickerPlaceholder}>{PROMPT}</div>;
+  return (
+    <div data-testid={testId} style={{ minWidth: '320px' }}>
+      {wanted ? (
+        <Suspense fallback={placeholder}>
+          <Select
+            inputId={inputId}
+            instanceId={inputId}
+            options={options}
+            value={chosen ? optionOf(chosen) : null}
+            inputValue={typed}
+            onInputChange={(text) => setTyped(text)}
+            // The options are already the matches, best first: react-select must not filter them again.
+            filterOption={null}
+            onChange={(option) => onChange(option?.value ?? '')}
+            isClearable
+            placeholder={PROMPT}
+            noOptionsMessage={() =>
+              typed.trim() ? `No initiative matches “${typed.trim()}”` : 'No initiative to choose'
+            }
+          />
+        </Suspense>
+      ) : (
+        placeholder
+      )}
+    </div>
+  );
+}
+
+/** The quarter's initiatives, chosen by the TPM from the program's scope; 50 a page, by key. */
 export function QuarterScope({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
   const [pick, setPick] = useState('');
   const chosen = plan.plan.initiatives;
-  const rows = new Map(plan.initiatives.map((i) => [i.key, i]));
-  const candidates = [...plan.candidates].sort((a, b) => compareKeys(a.key, b.key));
+  const rows = useMemo(() => new Map(plan.initiatives.map((i) => [i.key, i])), [plan.initiatives]);
+  const candidates = useMemo(
+    () => [...plan.candidates].sort((a, b) => compareKeys(a.key, b.key)),
+    [plan.candidates],
+  );
+  const byKey = useMemo(() => [...chosen].sort((a, b) => compareKeys(a.key, b.key)), [chosen]);
+  const { shown, setPage } = useTablePage(byKey, LIST_PAGE);
   const current = chosen.map(({ key, priority }) => ({ key, priority }));
   const set = (initiatives: { key: string; priority: number | null }[], message: string) =>
     state.mutate('plan/initiatives/set', { initiatives }, message);
@@ -37,16 +136,29 @@ export function QuarterScope({ plan, state }: { plan: QuarterPlanView; state: Pl
       }
     >
       {chosen.length === 0 ? (
-        <p style={subtle}>No initiative is chosen for this quarter yet.</p>
+        <p style={subtle} data-testid="plan-initiatives-empty">
+          No initiative is chosen for this quarter yet.{' '}
+          {!plan.canEdit
+            ? 'The program’s owners choose them; they will show here.'
+            : candidates.length > 0
+              ? `Add them one at a time below, or all ${candidates.length} of the program with “Add all”.`
+              : 'The program has no initiative to choose: add epics to its scope on the Scope tab.'}
+        </p>
       ) : (
-        <ul
-          style={{ ...row, listStyle: 'none', margin: 0, padding: 0 }}
-          aria-label="Initiatives of the quarter"
-          data-testid="plan-initiatives-list"
-        >
-          {[...chosen]
-            .sort((a, b) => compareKeys(a.key, b.key))
-            .map((initiative) => {
+        <>
+          {shown.pages > 1 && (
+            <p style={subtle} data-testid="plan-initiatives-range">
+              {shown.range}, by key
+            </p>
+          )}
+          <ul
+            style={{ ...row, listStyle: 'none', margin: 0, padding: 0 }}
+            aria-label={
+              shown.pages > 1 ? `Initiatives of the quarter, ${shown.range}` : 'Initiatives of the quarter'
+            }
+            data-testid="plan-initiatives-list"
+          >
+            {shown.items.map((initiative) => {
               const info = rows.get(initiative.key);
               return (
                 <li
@@ -77,7 +189,14 @@ export function QuarterScope({ plan, state }: { plan: QuarterPlanView; state: Pl
                 </li>
               );
             })}
-        </ul>
+          </ul>
+          <TablePagination
+            shown={shown}
+            onSetPage={setPage}
+            label="Pages of the quarter’s initiatives"
+            testId="plan-initiatives-pagination"
+          />
+        </>
       )}
       {plan.carryOverCandidates.length > 0 && (
         <p style={subtle}>Unfinished last quarter, not chosen here: {plan.carryOverCandidates.join(', ')}.</p>
@@ -91,22 +210,16 @@ export function QuarterScope({ plan, state }: { plan: QuarterPlanView; state: Pl
               void set([...current, { key: pick, priority: null }], `Added ${pick}.`).then(() => setPick(''));
           }}
         >
-          <label style={field}>
-            <span>Add an initiative</span>
-            <select
+          <div style={field}>
+            <label htmlFor="plan-initiatives-pick-input">Add an initiative</label>
+            <InitiativePicker
+              inputId="plan-initiatives-pick-input"
+              choices={candidates}
               value={pick}
-              onChange={(e) => setPick(e.currentTarget.value)}
-              data-testid="plan-initiatives-pick"
-              style={nativeControl}
-            >
-              <option value="">Choose…</option>
-              {candidates.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {c.key} {c.summary} ({c.team})
-                </option>
-              ))}
-            </select>
-          </label>
+              onChange={setPick}
+              testId="plan-initiatives-pick"
+            />
+          </div>
           <Button type="submit" isDisabled={!pick} testId="plan-initiatives-add">
             Add
           </Button>

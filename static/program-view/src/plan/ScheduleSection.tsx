@@ -1,12 +1,22 @@
 import { useCallback, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
-import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { QuarterPlanView } from '../../../../src/contract';
+import type { QuarterPlanView, UnplacedInitiative } from '../../../../src/contract';
 import { EmptyState } from '../components/EmptyState';
 import { PagedTable } from '../tables/PagedTable';
 import type { SortValue } from '../tables/paging-model';
+import { TablePagination, useTablePage } from '../tables/TablePagination';
+import {
+  countByReason,
+  filterByReason,
+  filterInForce,
+  reasonCountsText,
+  runsByReason,
+  sortUnplaced,
+  type ReasonCount,
+  type ReasonFilter,
+} from './long-lists-model';
 import {
   DANGER_TEXT,
   compareKeys,
@@ -16,6 +26,7 @@ import {
   varianceText,
 } from './plan-model';
 import { PlanSection, field, nativeControl, personName, row, stack, subtle } from './plan-ui';
+import { InitiativePicker, LIST_PAGE } from './QuarterScope';
 import { Timeline } from './Timeline';
 import type { PlanState } from './use-plan';
 
@@ -125,9 +136,16 @@ function ScheduleTable({ plan }: { plan: QuarterPlanView }) {
   );
 }
 
+/** The TPM's pins, 50 a page in key order (as they are stored), and the form that pins one more. */
 function Pins({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
   const sprints = plan.plan.calendar.sprints;
-  const keys = plan.plan.initiatives.map((i) => i.key).sort(compareKeys);
+  const choices = useMemo(() => {
+    const summaries = new Map(plan.initiatives.map((i) => [i.key, i.summary]));
+    return plan.plan.initiatives
+      .map((i) => ({ key: i.key, summary: summaries.get(i.key) ?? null }))
+      .sort((a, b) => compareKeys(a.key, b.key));
+  }, [plan.plan.initiatives, plan.initiatives]);
+  const { shown, setPage } = useTablePage(plan.plan.pins, LIST_PAGE);
   const [key, setKey] = useState('');
   const [sprint, setSprint] = useState('0');
   const people = state.overview?.program.people ?? [];
@@ -141,34 +159,55 @@ function Pins({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
     <div style={stack} data-testid="plan-pins">
       <strong>Pins</strong>
       {plan.plan.pins.length === 0 ? (
-        <p style={subtle}>No initiative is pinned; the scheduler places them all.</p>
+        <p style={subtle} data-testid="plan-pins-empty">
+          No initiative is pinned; the scheduler places them all.
+          {plan.canEdit &&
+            choices.length > 0 &&
+            ' To hold one to a sprint, choose it and its start sprint below and pin it.'}
+        </p>
       ) : (
-        <ul style={{ margin: 0, paddingLeft: '20px' }}>
-          {plan.plan.pins.map((p) => (
-            <li
-              key={p.initiativeKey}
-              data-testid={`plan-pin-${p.initiativeKey}`}
-              style={{ marginBottom: '4px' }}
-            >
-              <span style={row}>
-                {p.initiativeKey} starts in {sprints[p.startSprint]?.name ?? `sprint ${p.startSprint + 1}`}
-                <span style={subtle}>(by {personName(people, p.by)})</span>
-                {plan.canEdit && (
-                  <Button
-                    appearance="subtle"
-                    spacing="compact"
-                    onClick={() => void pin(p.initiativeKey, null)}
-                    testId={`plan-unpin-${p.initiativeKey}`}
-                  >
-                    Unpin
-                  </Button>
-                )}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <>
+          {shown.pages > 1 && (
+            <p style={subtle} data-testid="plan-pins-range">
+              {shown.range}, by key
+            </p>
+          )}
+          <ul
+            style={{ margin: 0, paddingLeft: '20px' }}
+            aria-label={shown.pages > 1 ? `Pins, ${shown.range}` : 'Pins'}
+          >
+            {shown.items.map((p) => (
+              <li
+                key={p.initiativeKey}
+                data-testid={`plan-pin-${p.initiativeKey}`}
+                style={{ marginBottom: '4px' }}
+              >
+                <span style={row}>
+                  {p.initiativeKey} starts in {sprints[p.startSprint]?.name ?? `sprint ${p.startSprint + 1}`}
+                  <span style={subtle}>(by {personName(people, p.by)})</span>
+                  {plan.canEdit && (
+                    <Button
+                      appearance="subtle"
+                      spacing="compact"
+                      onClick={() => void pin(p.initiativeKey, null)}
+                      testId={`plan-unpin-${p.initiativeKey}`}
+                    >
+                      Unpin
+                    </Button>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <TablePagination
+            shown={shown}
+            onSetPage={setPage}
+            label="Pages of the pins"
+            testId="plan-pins-pagination"
+          />
+        </>
       )}
-      {plan.canEdit && keys.length > 0 && sprints.length > 0 && (
+      {plan.canEdit && choices.length > 0 && sprints.length > 0 && (
         <form
           style={{ ...row, alignItems: 'flex-end' }}
           onSubmit={(event) => {
@@ -176,22 +215,16 @@ function Pins({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
             if (key) void pin(key, Number(sprint));
           }}
         >
-          <label style={field}>
-            <span>Initiative to pin</span>
-            <select
+          <div style={field}>
+            <label htmlFor="plan-pin-initiative">Initiative to pin</label>
+            <InitiativePicker
+              inputId="plan-pin-initiative"
+              choices={choices}
               value={key}
-              onChange={(e) => setKey(e.currentTarget.value)}
-              data-testid="plan-pin-initiative"
-              style={nativeControl}
-            >
-              <option value="">Choose…</option>
-              {keys.map((k) => (
-                <option key={k} value={k}>
-                  {k}
-                </option>
-              ))}
-            </select>
-          </label>
+              onChange={setKey}
+              testId="plan-pin-initiative"
+            />
+          </div>
           <label style={field}>
             <span>Start sprint</span>
             <select
@@ -216,12 +249,98 @@ function Pins({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
   );
 }
 
+/**
+ * What the scheduler could not place, 50 a page: grouped by reason (no estimate first, by key within a reason),
+ * each run of a page under its reason, and a filter to one reason.
+ */
+function Unplaced({
+  unplaced,
+  counts,
+  summaries,
+}: {
+  unplaced: readonly UnplacedInitiative[];
+  counts: readonly ReasonCount[];
+  summaries: ReadonlyMap<string, string | null>;
+}) {
+  const [chosenFilter, setFilter] = useState<ReasonFilter>('all');
+  const filter = filterInForce(chosenFilter, counts);
+  const sorted = useMemo(() => sortUnplaced(unplaced), [unplaced]);
+  const filtered = useMemo(() => filterByReason(sorted, filter), [sorted, filter]);
+  const { shown, setPage } = useTablePage(filtered, LIST_PAGE);
+  const countOf = new Map(counts.map((c) => [c.reason, c.count]));
+  if (unplaced.length === 0) return <p style={subtle}>Every initiative of the quarter fits.</p>;
+  return (
+    <>
+      {(counts.length > 1 || shown.pages > 1) && (
+        <label style={{ ...field, alignSelf: 'flex-start' }}>
+          <span>Show</span>
+          <select
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.currentTarget.value as ReasonFilter);
+              setPage(1);
+            }}
+            data-testid="plan-unplaced-reason"
+            style={nativeControl}
+          >
+            <option value="all">Every reason ({unplaced.length})</option>
+            {counts.map(({ reason, count }) => (
+              <option key={reason} value={reason}>
+                {unplacedTitle(reason)} ({count})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <p style={subtle} data-testid="plan-unplaced-range">
+        {shown.range}
+        {filter === 'all' && counts.length > 1
+          ? ', by reason (those without an estimate first), then by key'
+          : ', by key'}
+      </p>
+      <div style={stack} data-testid="plan-unplaced">
+        {runsByReason(shown.items).map((run) => {
+          const id = `plan-unplaced-run-${run.reason}`;
+          return (
+            <div key={run.reason}>
+              <p id={id} style={{ ...subtle, fontWeight: 600 }}>
+                {unplacedTitle(run.reason)} ({countOf.get(run.reason) ?? run.entries.length})
+              </p>
+              <ul style={{ margin: 0, paddingLeft: '20px' }} aria-labelledby={id}>
+                {run.entries.map((u) => (
+                  <li key={u.key} data-testid={`plan-unplaced-${u.key}`} data-reason={u.reason}>
+                    <span style={row}>
+                      <strong>{u.key}</strong>
+                      {summaries.get(u.key) && <span>{summaries.get(u.key)}</span>}
+                    </span>
+                    <span style={subtle}>{u.detail}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
+      <TablePagination
+        shown={shown}
+        onSetPage={setPage}
+        label="Pages of the initiatives not placed"
+        testId="plan-unplaced-pagination"
+      />
+    </>
+  );
+}
+
 /** The schedule: the timeline (or its table), what did not fit and why, and the TPM's pins. */
 export function ScheduleSection({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {
   const [asTable, setAsTable] = useState(false);
   const view = useMemo(() => timelineView(timelineInputOf(plan)), [plan]);
   const over = view.cells.filter((c) => c.over).length;
-  const summaries = new Map(plan.initiatives.map((i) => [i.key, i.summary]));
+  const summaries = useMemo(
+    () => new Map(plan.initiatives.map((i) => [i.key, i.summary])),
+    [plan.initiatives],
+  );
+  const counts = useMemo(() => countByReason(plan.schedule.unplaced), [plan.schedule.unplaced]);
   const warnings = plan.schedule.warnings;
   return (
     <PlanSection
@@ -239,7 +358,8 @@ export function ScheduleSection({ plan, state }: { plan: QuarterPlanView; state:
       }
     >
       <p style={subtle} data-testid="plan-schedule-summary">
-        {plan.schedule.initiatives.length} placed · {plan.schedule.unplaced.length} not placed ·{' '}
+        {plan.schedule.initiatives.length} placed · {plan.schedule.unplaced.length} not placed
+        {counts.length > 0 && ` (${reasonCountsText(counts)})`} ·{' '}
         <span style={view.late.length ? danger : undefined}>
           {view.late.length} late {view.late.length === 1 ? 'dependency' : 'dependencies'}
         </span>{' '}
@@ -260,24 +380,7 @@ export function ScheduleSection({ plan, state }: { plan: QuarterPlanView; state:
       )}
       <div style={stack}>
         <strong>Not placed this quarter</strong>
-        {plan.schedule.unplaced.length === 0 ? (
-          <p style={subtle}>Every initiative of the quarter fits.</p>
-        ) : (
-          <ul style={{ margin: 0, paddingLeft: '20px' }} data-testid="plan-unplaced">
-            {plan.schedule.unplaced.map((u) => (
-              <li key={u.key} data-testid={`plan-unplaced-${u.key}`} data-reason={u.reason}>
-                <span style={row}>
-                  <strong>{u.key}</strong>
-                  {summaries.get(u.key) && <span>{summaries.get(u.key)}</span>}
-                  <Lozenge appearance={u.reason === 'no-estimate' ? 'moved' : 'removed'}>
-                    {unplacedTitle(u.reason)}
-                  </Lozenge>
-                </span>
-                <span style={subtle}>{u.detail}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <Unplaced unplaced={plan.schedule.unplaced} counts={counts} summaries={summaries} />
       </div>
       <Pins plan={plan} state={state} />
     </PlanSection>
