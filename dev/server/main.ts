@@ -1,4 +1,5 @@
 /** `npm start`: the Programs demo on the emulator (or a real site, see dev/runtime realSiteFromEnv). */
+import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MissingUiBuildError, startDevStack, type DevStack } from './stack';
@@ -15,17 +16,40 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
+const kvsFile = path.join(repoRoot, '.data', 'kvs.json');
+
+const start = () =>
+  startDevStack({
+    port: portFromEnv('PORT', 3000),
+    emulatorPort: portFromEnv('EMULATOR_PORT', 4000),
+    kvsFile,
+    hourlySnapshots: true,
+    deliverEvents: true,
+    securedDemoEpic: true,
+  });
+
+/**
+ * The demo's saved app data (.data/kvs.json) may come from an older version of the app the demo can no longer
+ * seed over: it is kept aside, never deleted, and the demo starts on fresh data.
+ */
+async function startKeepingOldData(): Promise<DevStack> {
+  try {
+    return await start();
+  } catch (error) {
+    if (error instanceof MissingUiBuildError || !existsSync(kvsFile)) throw error;
+    const aside = `${kvsFile}.unusable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(kvsFile, aside);
+    console.warn(
+      `The saved demo data could not be used (${error instanceof Error ? error.message : String(error)}); it is kept at ${aside} and the demo starts afresh.`,
+    );
+    return start();
+  }
+}
+
 async function main(): Promise<void> {
   let stack: DevStack;
   try {
-    stack = await startDevStack({
-      port: portFromEnv('PORT', 3000),
-      emulatorPort: portFromEnv('EMULATOR_PORT', 4000),
-      kvsFile: path.join(repoRoot, '.data', 'kvs.json'),
-      hourlySnapshots: true,
-      deliverEvents: true,
-      securedDemoEpic: true,
-    });
+    stack = await startKeepingOldData();
   } catch (error) {
     if (error instanceof MissingUiBuildError) {
       console.error(`\n${error.message}\n`);
