@@ -1,104 +1,15 @@
-import { Suspense, lazy, useMemo, useState, type ComponentType } from 'react';
+import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import type { SelectProps } from '@atlaskit/select';
-import { token } from '@atlaskit/tokens';
 import type { QuarterPlanView } from '../../../../src/contract';
-import { useAfterPaint } from '../../../shared/use-after-paint';
 import { TablePagination, useTablePage } from '../tables/TablePagination';
-import { PICKER_LIMIT, pickerNote, searchInitiatives, type InitiativeChoice } from './long-lists-model';
+import { InitiativePicker } from './InitiativePicker';
 import { compareKeys } from './plan-model';
 import { PlanSection, field, row, subtle } from './plan-ui';
 import type { PlanState } from './use-plan';
 
 /** Entries a long list of the Plan tab draws at once, as its tables do. */
 export const LIST_PAGE = 50;
-
-interface InitiativeOption {
-  label: string;
-  value: string;
-}
-
-// react-select's code is fetched once the list above it is painted: the tab's first entries do not wait for it.
-const Select = lazy(() =>
-  import('@atlaskit/select').then((m) => ({
-    default: m.default as unknown as ComponentType<SelectProps<InitiativeOption>>,
-  })),
-);
-
-/** Where a picker will be, the size of Atlaskit's select, while its code loads. */
-const pickerPlaceholder = {
-  boxSizing: 'border-box',
-  minHeight: '40px',
-  padding: `${token('space.100', '8px')} ${token('space.150', '12px')}`,
-  border: `${token('border.width', '1px')} solid ${token('color.border.input')}`,
-  borderRadius: token('radius.small', '3px'),
-  color: token('color.text.subtlest'),
-  background: token('color.background.input'),
-} as const;
-
-const PROMPT = 'Type a key or a name';
-
-const optionOf = (choice: InitiativeChoice): InitiativeOption => ({
-  value: choice.key,
-  label: [choice.key, choice.summary, choice.team ? `(${choice.team})` : null].filter(Boolean).join(' '),
-});
-
-/**
- * Chooses one initiative of a list of any length: what is typed narrows it, and the list offers at most 50
- * matches at a time (the exact key first) instead of drawing every initiative of a big quarter.
- */
-export function InitiativePicker({
-  inputId,
-  choices,
-  value,
-  onChange,
-  testId,
-}: {
-  /** The id of the picker's text input, for its label's htmlFor. */
-  inputId: string;
-  choices: readonly InitiativeChoice[];
-  value: string;
-  onChange: (key: string) => void;
-  testId: string;
-}) {
-  const [typed, setTyped] = useState('');
-  const wanted = useAfterPaint(true);
-  const options = useMemo(() => {
-    const matches = searchInitiatives(choices, typed, PICKER_LIMIT);
-    const shown = matches.shown.map(optionOf);
-    const note = pickerNote(matches, typed);
-    return note ? [{ label: note, options: shown }] : shown;
-  }, [choices, typed]);
-  const chosen = useMemo(() => choices.find((c) => c.key === value), [choices, value]);
-  const placeholder = <div style={pickerPlaceholder}>{PROMPT}</div>;
-  return (
-    <div data-testid={testId} style={{ minWidth: '320px' }}>
-      {wanted ? (
-        <Suspense fallback={placeholder}>
-          <Select
-            inputId={inputId}
-            instanceId={inputId}
-            options={options}
-            value={chosen ? optionOf(chosen) : null}
-            inputValue={typed}
-            onInputChange={(text) => setTyped(text)}
-            // The options are already the matches, best first: react-select must not filter them again.
-            filterOption={null}
-            onChange={(option) => onChange(option?.value ?? '')}
-            isClearable
-            placeholder={PROMPT}
-            noOptionsMessage={() =>
-              typed.trim() ? `No initiative matches “${typed.trim()}”` : 'No initiative to choose'
-            }
-          />
-        </Suspense>
-      ) : (
-        placeholder
-      )}
-    </div>
-  );
-}
 
 /** The quarter's initiatives, chosen by the TPM from the program's scope; 50 a page, by key. */
 export function QuarterScope({ plan, state }: { plan: QuarterPlanView; state: PlanState }) {

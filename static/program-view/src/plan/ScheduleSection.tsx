@@ -26,7 +26,8 @@ import {
   varianceText,
 } from './plan-model';
 import { PlanSection, field, nativeControl, personName, row, stack, subtle } from './plan-ui';
-import { InitiativePicker, LIST_PAGE } from './QuarterScope';
+import { InitiativePicker } from './InitiativePicker';
+import { LIST_PAGE } from './QuarterScope';
 import { Timeline } from './Timeline';
 import type { PlanState } from './use-plan';
 

@@ -5,6 +5,7 @@ import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
 import type { InitiativeRow, ProgramSummary } from '../../../../src/contract';
 import { useAfterPaint } from '../../../shared/use-after-paint';
+import { SelectPlaceholder } from '../components/SelectPlaceholder';
 import { openIssue } from '../host';
 import {
   doneRatio,
@@ -126,18 +127,7 @@ const sortValues: Record<string, (initiative: InitiativeRow) => SortValue> = {
 
 const TeamFilter = lazy(() => import('./TeamFilter').then((m) => ({ default: m.TeamFilter })));
 
-/** Where the team picker will be, the size of Atlaskit's select, while its code loads. */
-const filterPlaceholder = {
-  boxSizing: 'border-box',
-  minHeight: '40px',
-  padding: `${token('space.100', '8px')} ${token('space.150', '12px')}`,
-  border: `${token('border.width', '1px')} solid ${token('color.border.input')}`,
-  borderRadius: token('radius.small', '3px'),
-  color: token('color.text.subtlest'),
-  background: token('color.background.input'),
-} as const;
-
-const placeholder = <div style={filterPlaceholder}>All teams</div>;
+const placeholder = <SelectPlaceholder text="All teams" />;
 
 /** The program's initiatives: sortable by column, filterable by team, 50 a page. */
 export function ScopeTable(props: {
