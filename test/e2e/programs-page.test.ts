@@ -164,6 +164,15 @@ describeInBrowser('Programs page in a browser', () => {
       );
     expect(keys.sort()).toEqual(expected.map((initiative) => initiative.key).sort());
 
+    // The Overview says how many issues of other projects it leaves out; a reader is not told about saving.
+    await app().getByTestId('tab-overview').click();
+    const note = app().getByTestId('hidden-issues-note');
+    await note.waitFor({ timeout: 30_000 });
+    expect(Number(await note.getAttribute('data-count'))).toBeGreaterThan(0);
+    await expect(note.textContent()).resolves.toMatch(
+      / in projects you cannot browse in Jira (is|are) left out here\.$/,
+    );
+
     await page.screenshot({ path: path.join(resultsDir, 'programs-page-contractor.png') });
     expect(browserProblems).toEqual([]);
   }, 60_000);

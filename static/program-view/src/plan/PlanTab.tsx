@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ProgramSummary, QuarterPlanView } from '../../../../src/contract';
+import { HiddenIssuesNote } from '../components/HiddenIssuesNote';
 import { LoadError } from '../components/LoadError';
 import { CardsSkeleton } from '../../../shared/Skeletons';
 import { AdjustedPlan } from './AdjustedPlan';
@@ -103,6 +104,9 @@ export function PlanTab({ program }: { program: ProgramSummary; siteUrl: string 
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.300', '24px') }}
     >
       {state.listError && <LoadError error={state.listError} onRetry={state.reload} />}
+      {load.state === 'ready' && (
+        <HiddenIssuesNote count={load.view.hiddenKeys} editable={load.view.canEdit} />
+      )}
       <div style={{ ...row, justifyContent: 'space-between', alignItems: 'flex-end' }}>
         <QuarterPicker state={state} />
         {load.state === 'ready' && <Baseline plan={load.view} state={state} />}
