@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   chromium,
@@ -11,7 +11,7 @@ import {
   type Route,
 } from 'playwright-core';
 import { startDevStack, type DevStack, type DevStackOptions } from '../../dev/server/stack';
-import type { SiteData } from '../../dev/seed';
+import { DEMO_USERS, type SiteData } from '../../dev/seed';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -117,27 +117,136 @@ export interface BrowserStack {
   page: Page;
 }
 
+/** Console messages a browser test counts as problems by default: the Custom UI CSP refusing something. */
+export const CSP_PROBLEM = /Content Security Policy|Refused to/i;
+
 /**
- * The dev stack on the emulator with a fresh headless page on it. Page errors and CSP refusals are pushed
- * to `problems`, which tests assert empty.
+ * The dev stack on the emulator with a fresh headless page on it. Page errors and console messages matching
+ * `consoleProblems` (CSP refusals unless told otherwise; null for none) are pushed to `problems`, which tests
+ * assert empty.
  */
 export async function openBrowserStack(
   resource: UiResource,
   executablePath: string,
   viewport: { width: number; height: number },
   problems: string[],
-  options: Pick<DevStackOptions, 'hourlySnapshots' | 'deliverEvents'> = {},
+  options: Pick<DevStackOptions, 'hourlySnapshots' | 'deliverEvents'> & {
+    consoleProblems?: RegExp | null;
+  } = {},
 ): Promise<BrowserStack> {
+  const { consoleProblems = CSP_PROBLEM, ...stackOptions } = options;
   ensureUiBuilt(resource);
-  const stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator', ...options });
-  if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
-  const browser = await launchChromium(executablePath);
-  const page = await browser.newPage({ viewport });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  const stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator', ...stackOptions });
+  try {
+    if (!stack.emulator) throw new Error('The dev stack did not start the emulator.');
+    const browser = await launchChromium(executablePath);
+    const page = await browser.newPage({ viewport });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    if (consoleProblems)
+      page.on('console', (message) => {
+        if (consoleProblems.test(message.text())) problems.push(`CSP: ${message.text()}`);
+      });
+    return { stack, site: stack.emulator.site(), browser, page };
+  } catch (error) {
+    await stack.close();
+    throw error;
+  }
+}
+
+/** Where browser tests leave screenshots and measurements. */
+export const RESULTS_DIR = path.join(repoRoot, 'test-results');
+
+/** The account id of a demo user, by email. */
+export function accountOf(email: string): string {
+  const user = DEMO_USERS.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`No demo user ${email}`);
+  return user.accountId;
+}
+
+/** What a describeInBrowser block gives its hooks and tests; the stack and the page exist once its beforeAll ran. */
+export interface BrowserSuite {
+  readonly stack: DevStack;
+  readonly site: SiteData;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Page errors and console problems, which tests assert empty. */
+  readonly problems: string[];
+  /** The Custom UI's frame (#forge-app) on the page. */
+  readonly app: () => FrameLocator;
+  readonly resultsDir: string;
+}
+
+export interface BrowserSuiteOptions {
+  resource?: UiResource;
+  viewport?: { width: number; height: number };
+  stack?: Pick<DevStackOptions, 'hourlySnapshots' | 'deliverEvents'>;
+  /** Console messages counted as problems; CSP refusals by default, null for none. */
+  consoleProblems?: RegExp | null;
+  /** Runs before the stack starts, e.g. to pin the server side's today. */
+  beforeStart?: () => void;
+  /** The beforeAll's timeout: starting the stack, building the UI if it is stale, launching Chromium. */
+  timeout?: number;
+}
+
+/**
+ * A describe block with one dev stack and one browser page for its tests, closed after them; skipped (loudly)
+ * without Chromium.
+ */
+export function describeInBrowser(
+  name: string,
+  options: BrowserSuiteOptions,
+  body: (suite: BrowserSuite) => void,
+): void {
+  const chromiumPath = chromiumOrSkip(name);
+  const problems: string[] = [];
+  let opened: BrowserStack | undefined;
+  const ready = (): BrowserStack => {
+    if (!opened)
+      throw new Error(
+        `"${name}": the browser suite was read before its beforeAll opened the stack and page.`,
+      );
+    return opened;
+  };
+  const suite: BrowserSuite = {
+    get stack() {
+      return ready().stack;
+    },
+    get site() {
+      return ready().site;
+    },
+    get browser() {
+      return ready().browser;
+    },
+    get page() {
+      return ready().page;
+    },
+    problems,
+    app: () => ready().page.frameLocator('#forge-app'),
+    resultsDir: RESULTS_DIR,
+  };
+  (chromiumPath ? describe : describe.skip)(name, () => {
+    beforeAll(async () => {
+      options.beforeStart?.();
+      opened = await openBrowserStack(
+        options.resource ?? 'program-view',
+        chromiumPath ?? '',
+        options.viewport ?? { width: 1440, height: 1400 },
+        problems,
+        {
+          ...options.stack,
+          ...(options.consoleProblems !== undefined ? { consoleProblems: options.consoleProblems } : {}),
+        },
+      );
+      mkdirSync(RESULTS_DIR, { recursive: true });
+    }, options.timeout ?? 120_000);
+
+    afterAll(async () => {
+      await opened?.browser.close();
+      await opened?.stack.close();
+    });
+
+    body(suite);
   });
-  return { stack, site: stack.emulator.site(), browser, page };
 }
 
 // Accessibility: axe-core, run inside the app's frame from its npm package (no network).

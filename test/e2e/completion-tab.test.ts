@@ -2,57 +2,23 @@
 // (throughput chart and its data table, by keyboard), records a lesson and an improvement action and plans the
 // handover; the receiving team's contact accepts it; the TPM closes the program through the confirmation
 // dialog — the page turns read-only — and reopens it; a stakeholder reads it all without an edit control.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { DevStack } from '../../dev/server/stack';
-import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
+import { DEMO_PROGRAM } from '../../dev/seed';
 import type { ProgramOverview } from '../../src/contract';
-import { chromiumOrSkip, openBrowserStack, openProgramTab } from './browser';
+import { accountOf, describeInBrowser, openProgramTab } from './browser';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = path.join(repoRoot, 'test-results');
-const chromiumPath = chromiumOrSkip('The Completion tab in a browser');
-const describeInBrowser = chromiumPath ? describe : describe.skip;
 const TPM = 'tpm@example.com';
 const STAKEHOLDER = 'stakeholder@example.com';
 const LEAD_PAY = 'lead.payments@example.com';
 const LEAD_PLAT = 'lead.platform@example.com';
 const programId = DEMO_PROGRAM.id;
 
-const accountOf = (email: string) => {
-  const user = DEMO_USERS.find((u) => u.email === email);
-  if (!user) throw new Error(`No demo user ${email}`);
-  return user.accountId;
-};
-
 type Answer<T> =
   { success: true; data: T } | { success: false; errors: { errorType: string; message: string }[] };
 
-describeInBrowser('The Completion tab in a browser', () => {
-  let stack: DevStack;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
+describeInBrowser('The Completion tab in a browser', { stack: { deliverEvents: true } }, (suite) => {
+  const { app, problems, resultsDir } = suite;
 
-  beforeAll(async () => {
-    ({ stack, browser, page } = await openBrowserStack(
-      'program-view',
-      chromiumPath ?? '',
-      { width: 1440, height: 1400 },
-      problems,
-      { deliverEvents: true },
-    ));
-    mkdirSync(resultsDir, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const app = (): FrameLocator => page.frameLocator('#forge-app');
   const tab = () => app().getByTestId('completion-tab');
 
   async function invokeAs<T>(
@@ -60,7 +26,7 @@ describeInBrowser('The Completion tab in a browser', () => {
     key: string,
     payload: Record<string, unknown>,
   ): Promise<Answer<T>> {
-    const response = await fetch(`${stack.url}/__dev/invoke`, {
+    const response = await fetch(`${suite.stack.url}/__dev/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ key, payload, accountId: accountOf(email) }),
@@ -69,8 +35,8 @@ describeInBrowser('The Completion tab in a browser', () => {
   }
 
   const openCompletion = (as: string): Promise<void> =>
-    openProgramTab(page, {
-      stackUrl: stack.url,
+    openProgramTab(suite.page, {
+      stackUrl: suite.stack.url,
       email: as,
       programId: programId,
       tab: 'completion',
@@ -132,7 +98,7 @@ describeInBrowser('The Completion tab in a browser', () => {
     const toggle = tab().getByTestId('throughput-toggle');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.focus();
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await tab().getByTestId('throughput-table').waitFor({ state: 'visible' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await tab().getByTestId('throughput-table').locator('tbody tr').count()).toBe(
@@ -191,7 +157,7 @@ describeInBrowser('The Completion tab in a browser', () => {
     await tab().getByTestId('assessment-form-save').click();
     await tab().getByTestId('assessment-verdict-goal-goal-launch').filter({ hasText: 'Partly' }).waitFor();
     await tab().getByTestId('closing-ready').waitFor();
-    const space = stack.emulator!.site().spaces.find((s) => s.key === 'PROG')!;
+    const space = suite.stack.emulator!.site().spaces.find((s) => s.key === 'PROG')!;
     const target = await invokeAs(TPM, 'publish/target/save', {
       programId,
       spaceId: space.id,
@@ -212,7 +178,7 @@ describeInBrowser('The Completion tab in a browser', () => {
     for (let i = 0; i < 300 && !runs.some((r) => r.trigger === 'closing'); i++) {
       const overview = await invokeAs<{ history: typeof runs }>(TPM, 'publish/get', { programId });
       runs = overview.success ? overview.data.history : [];
-      if (!runs.some((r) => r.trigger === 'closing')) await page.waitForTimeout(100);
+      if (!runs.some((r) => r.trigger === 'closing')) await suite.page.waitForTimeout(100);
     }
     expect(runs[0]?.pages.map((p) => p.artifact)).toContain('completion');
     await app().getByTestId('tab-publishing').click();
@@ -221,7 +187,7 @@ describeInBrowser('The Completion tab in a browser', () => {
     for (const control of ['lesson-add', 'action-add', 'handover-edit', 'close-program'])
       expect({ control, count: await tab().getByTestId(control).count() }).toEqual({ control, count: 0 });
     expect(await tab().locator('[data-testid^="assessment-edit-"]').count()).toBe(0);
-    await page.screenshot({ path: path.join(resultsDir, 'completion-tab-closed.png'), fullPage: true });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'completion-tab-closed.png'), fullPage: true });
 
     const refused = await invokeAs(LEAD_PAY, 'completion/lesson/save', {
       programId,

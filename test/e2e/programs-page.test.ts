@@ -1,15 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { DevStack } from '../../dev/server/stack';
 import { DEMO_OPTIONS, DEMO_PROGRAM, DEMO_USERS, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, openBrowserStack, whenDrawn } from './browser';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = path.join(repoRoot, 'test-results');
-const chromiumPath = chromiumOrSkip('Programs page in a browser');
-const describeInBrowser = chromiumPath ? describe : describe.skip;
+import { describeInBrowser, whenDrawn } from './browser';
 
 interface ExpectedInitiative {
   key: string;
@@ -52,29 +43,8 @@ function expectedInitiatives(site: SiteData, email: string): ExpectedInitiative[
   });
 }
 
-describeInBrowser('Programs page in a browser', () => {
-  let stack: DevStack;
-  let site: SiteData;
-  let browser: Browser;
-  let page: Page;
-  const browserProblems: string[] = [];
-
-  beforeAll(async () => {
-    ({ stack, site, browser, page } = await openBrowserStack(
-      'program-view',
-      chromiumPath ?? '',
-      { width: 1440, height: 1100 },
-      browserProblems,
-    ));
-    mkdirSync(resultsDir, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const app = (): FrameLocator => page.frameLocator('#forge-app');
+describeInBrowser('Programs page in a browser', { viewport: { width: 1440, height: 1100 } }, (suite) => {
+  const { app, resultsDir, problems: browserProblems } = suite;
 
   /** Waits until the page has settled on initiatives, an empty program or an error; fails fast on an error. */
   async function waitForInitiatives(): Promise<void> {
@@ -87,18 +57,18 @@ describeInBrowser('Programs page in a browser', () => {
     await settled.first().waitFor({ timeout: 30_000 });
     const error = app().getByTestId('load-error');
     if ((await error.count()) > 0) {
-      await page.screenshot({ path: path.join(resultsDir, 'programs-page-error.png') });
+      await suite.page.screenshot({ path: path.join(resultsDir, 'programs-page-error.png') });
       throw new Error(`The Programs page shows an error: ${await error.textContent()}`);
     }
   }
 
   async function openAs(email: string): Promise<void> {
-    await page.goto(`${stack.url}/?as=${encodeURIComponent(email)}`);
+    await suite.page.goto(`${suite.stack.url}/?as=${encodeURIComponent(email)}`);
     await waitForInitiatives();
   }
 
   it('shows the TPM every epic of the demo program, with team, status lozenge and child progress', async () => {
-    const expected = expectedInitiatives(site, 'tpm@example.com');
+    const expected = expectedInitiatives(suite.site, 'tpm@example.com');
     const teamCount = new Set(expected.map((initiative) => initiative.team)).size;
     expect(expected.length).toBeGreaterThan(20);
 
@@ -139,19 +109,19 @@ describeInBrowser('Programs page in a browser', () => {
       );
     }
 
-    await page.screenshot({ path: path.join(resultsDir, 'programs-page.png') });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'programs-page.png') });
     expect(browserProblems).toEqual([]);
   }, 60_000);
 
   it('shows the contractor, who can browse one project, only that project’s initiatives', async () => {
-    const everyone = expectedInitiatives(site, 'tpm@example.com');
-    const expected = expectedInitiatives(site, 'contractor@example.com');
+    const everyone = expectedInitiatives(suite.site, 'tpm@example.com');
+    const expected = expectedInitiatives(suite.site, 'contractor@example.com');
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(everyone.length);
 
     await openAs('tpm@example.com');
-    await page.selectOption('#acting-user', 'contractor@example.com');
-    await page.waitForURL(/as=contractor%40example\.com/);
+    await suite.page.selectOption('#acting-user', 'contractor@example.com');
+    await suite.page.waitForURL(/as=contractor%40example\.com/);
     await waitForInitiatives();
 
     await expect(app().getByTestId('initiatives-summary').textContent()).resolves.toMatch(
@@ -173,12 +143,12 @@ describeInBrowser('Programs page in a browser', () => {
       / in projects you cannot browse in Jira (is|are) left out here\.$/,
     );
 
-    await page.screenshot({ path: path.join(resultsDir, 'programs-page-contractor.png') });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'programs-page-contractor.png') });
     expect(browserProblems).toEqual([]);
   }, 60_000);
 
   it('sorts initiatives by team from the keyboard', async () => {
-    const expected = expectedInitiatives(site, 'tpm@example.com');
+    const expected = expectedInitiatives(suite.site, 'tpm@example.com');
     const teamsInOrder = [...new Set(expected.map((initiative) => initiative.team))].sort((a, b) =>
       a.localeCompare(b),
     );
@@ -192,27 +162,27 @@ describeInBrowser('Programs page in a browser', () => {
     };
     // Keys sort the demo's teams alphabetically already, so descending order is what proves the sort.
     await app().getByRole('button', { name: /^Team/ }).focus();
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await expect(teamOfFirstRow()).resolves.toBe(teamsInOrder[0]);
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await expect(teamOfFirstRow()).resolves.toBe(teamsInOrder[teamsInOrder.length - 1]);
   }, 60_000);
 
   it('opens an issue through the Forge router, which the host page receives', async () => {
-    const [first] = expectedInitiatives(site, 'tpm@example.com');
+    const [first] = expectedInitiatives(suite.site, 'tpm@example.com');
     if (!first) throw new Error('The demo program has no initiatives.');
     await openAs('tpm@example.com');
 
     await app().getByRole('link', { name: first.key, exact: true }).click();
 
     // The toast appears after the bridge's postMessage round trip: wait for it rather than read at once.
-    const toast = page.locator('#host-toast', { hasText: `issue ${first.key}` });
+    const toast = suite.page.locator('#host-toast', { hasText: `issue ${first.key}` });
     await toast.waitFor({ state: 'visible', timeout: 15_000 });
     await expect(toast.textContent()).resolves.toContain(`issue ${first.key}`);
   }, 60_000);
 
   it('asks the emulator only for endpoints it models', async () => {
-    const stats = (await (await fetch(`${stack.emulatorUrl}/__emulator/stats`)).json()) as {
+    const stats = (await (await fetch(`${suite.stack.emulatorUrl}/__emulator/stats`)).json()) as {
       unmodelled: Record<string, number>;
     };
     expect(stats.unmodelled).toEqual({});
@@ -220,8 +190,8 @@ describeInBrowser('Programs page in a browser', () => {
 
   // Last: it regenerates the emulated site with a larger program.
   it('pages through a large program 50 initiatives at a time', async () => {
-    stack.emulator?.reset({ ...DEMO_OPTIONS, epics: 150 });
-    site = stack.emulator?.site() ?? site;
+    suite.stack.emulator?.reset({ ...DEMO_OPTIONS, epics: 150 });
+    const site = suite.stack.emulator?.site() ?? suite.site;
     const expected = expectedInitiatives(site, 'tpm@example.com');
     expect(expected.length).toBeGreaterThan(50);
 

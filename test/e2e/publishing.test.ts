@@ -1,67 +1,40 @@
 // The Publishing tab in a real browser, on the dev stack: the TPM picks the Confluence space (its home page
 // becomes the parent), publishes now, follows a page link from the publish history, republishes and sees every
 // page unchanged; a stakeholder reads the history but cannot publish.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import type { DevStack } from '../../dev/server/stack';
-import { DEMO_PROGRAM, type SiteData } from '../../dev/seed';
-import { chromiumOrSkip, openBrowserStack } from './browser';
+import type { Locator } from 'playwright-core';
+import { DEMO_PROGRAM } from '../../dev/seed';
+import { describeInBrowser } from './browser';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = path.join(repoRoot, 'test-results');
-const chromiumPath = chromiumOrSkip('Publishing in a browser');
-const describeInBrowser = chromiumPath ? describe : describe.skip;
 const TPM = 'tpm@example.com';
 const STAKEHOLDER = 'stakeholder@example.com';
 
-describeInBrowser('the Publishing tab in a browser', () => {
-  let stack: DevStack;
-  let site: SiteData;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
+describeInBrowser('the Publishing tab in a browser', { viewport: { width: 1280, height: 1200 } }, (suite) => {
+  const { app, problems, resultsDir } = suite;
 
-  beforeAll(async () => {
-    ({ stack, site, browser, page } = await openBrowserStack(
-      'program-view',
-      chromiumPath ?? '',
-      { width: 1280, height: 1200 },
-      problems,
-    ));
-    mkdirSync(resultsDir, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const app = (): FrameLocator => page.frameLocator('#forge-app');
   const historyRows = (): Locator => app().locator('[data-testid="publish-history"] tbody tr');
   const publishNow = (): Locator => app().locator('[data-testid="publish-now"]:not([disabled])');
 
   async function openPublishing(as: string): Promise<void> {
-    await page.goto(`${stack.url}/?as=${encodeURIComponent(as)}`);
+    await suite.page.goto(`${suite.stack.url}/?as=${encodeURIComponent(as)}`);
     try {
       await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
       await app().getByTestId('tab-publishing').click({ timeout: 30_000 });
       await app().getByTestId('publish-tab').waitFor({ timeout: 30_000 });
     } catch (error) {
-      await page.screenshot({ path: path.join(resultsDir, 'publishing-error.png'), fullPage: true });
+      await suite.page.screenshot({ path: path.join(resultsDir, 'publishing-error.png'), fullPage: true });
       throw error;
     }
   }
 
-  /** The outcome lozenges of one history row, one per page. */
+  /** The outcome lozenges of one history row, one per suite.page. */
   const outcomesOf = (row: Locator) =>
     row.locator('li').evaluateAll((items) => items.map((li) => li.textContent?.trim().split(' ').at(-1)));
 
   it('lets the TPM choose the space, publish now and follow a page link from the history', async () => {
     await openPublishing(TPM);
     await app().getByTestId('publish-history-empty').waitFor({ timeout: 30_000 });
-    const prog = site.spaces.find((s) => s.key === 'PROG');
+    const prog = suite.site.spaces.find((s) => s.key === 'PROG');
     if (!prog) throw new Error('no PROG space');
 
     // The space list comes from Confluence; choosing a space fills its home page in as the parent.
@@ -87,8 +60,8 @@ describeInBrowser('the Publishing tab in a browser', () => {
     );
     expect(new Set(await outcomesOf(first))).toEqual(new Set(['created']));
 
-    // The pages exist once each in the emulated Confluence, under the space's home page.
-    const published = site.pages.filter((p) => p.status === 'current' && titles.includes(p.title));
+    // The pages exist once each in the emulated Confluence, under the space's home suite.page.
+    const published = suite.site.pages.filter((p) => p.status === 'current' && titles.includes(p.title));
     expect(published.map((p) => p.title).sort()).toEqual([...titles].sort());
     const charter = published.find((p) => / — Program charter$/.test(p.title))!;
     expect(charter.parentId).toBe(prog.homepageId);
@@ -98,31 +71,34 @@ describeInBrowser('the Publishing tab in a browser', () => {
     const href = await charterLink.getAttribute('href');
     expect(href).toMatch(new RegExp(`/wiki/spaces/PROG/pages/${charter.id}/`));
     await charterLink.click();
-    const toast = page.locator('#host-toast', { hasText: href ?? '' });
+    const toast = suite.page.locator('#host-toast', { hasText: href ?? '' });
     await toast.waitFor({ state: 'visible', timeout: 15_000 });
 
     // Following that address in Confluence opens the charter the app published.
     const pageId = /\/pages\/(\d+)\//.exec(href ?? '')?.[1];
-    const opened = await fetch(`${stack.emulator!.url}/wiki/api/v2/pages/${pageId}?body-format=storage`, {
-      headers: { authorization: `Basic ${Buffer.from(`${TPM}:demo`).toString('base64')}` },
-    });
+    const opened = await fetch(
+      `${suite.stack.emulator!.url}/wiki/api/v2/pages/${pageId}?body-format=storage`,
+      {
+        headers: { authorization: `Basic ${Buffer.from(`${TPM}:demo`).toString('base64')}` },
+      },
+    );
     const body = (await opened.json()) as { title: string; body: { storage: { value: string } } };
     expect(body.title).toBe(charter.title);
     expect(body.body.storage.value).toContain('programs-app-managed');
-    await page.screenshot({ path: path.join(resultsDir, 'publishing-tpm.png'), fullPage: true });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'publishing-tpm.png'), fullPage: true });
   });
 
   it('republishes and shows every page unchanged, with nothing rewritten', async () => {
-    const versions = new Map(site.pages.map((p) => [p.id, p.version.number]));
+    const versions = new Map(suite.site.pages.map((p) => [p.id, p.version.number]));
 
     await publishNow().click({ timeout: 30_000 });
     await historyRows().nth(1).waitFor({ timeout: 60_000 });
 
     const latest = historyRows().first();
     expect(new Set(await outcomesOf(latest))).toEqual(new Set(['unchanged']));
-    expect(site.pages.filter((p) => versions.has(p.id) && versions.get(p.id) !== p.version.number)).toEqual(
-      [],
-    );
+    expect(
+      suite.site.pages.filter((p) => versions.has(p.id) && versions.get(p.id) !== p.version.number),
+    ).toEqual([]);
   });
 
   it('shows a stakeholder the history with its links but no way to publish', async () => {

@@ -1,52 +1,27 @@
 // The Risks tab in a real browser on the demo in execution: what detection finds before the register holds
 // it, Detect now, a detected risk's reason and history, the filters (by keyboard too), a risk recorded as a
 // problem and resolved; a viewer who browses only MOB sees MOB risks alone and is told how many are hidden.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { RiskRegisterView } from '../../src/contract';
-import type { DevStack } from '../../dev/server/stack';
-import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
-import { chromiumOrSkip, devInvoke, openBrowserStack, openProgramTab } from './browser';
+import { DEMO_PROGRAM } from '../../dev/seed';
+import { accountOf, describeInBrowser, devInvoke, openProgramTab } from './browser';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = path.join(repoRoot, 'test-results');
-const chromiumPath = chromiumOrSkip('Risks tab in a browser');
-const describeInBrowser = chromiumPath ? describe : describe.skip;
 const TPM = 'tpm@example.com';
 const CONTRACTOR = 'contractor@example.com';
-const accountOf = (email: string) => DEMO_USERS.find((u) => u.email === email)?.accountId ?? '';
 
-describeInBrowser('Risks tab in a browser', () => {
-  let stack: DevStack;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    ({ stack, browser, page } = await openBrowserStack(
-      'program-view',
-      chromiumPath ?? '',
-      { width: 1440, height: 1400 },
-      problems,
-    ));
-    mkdirSync(resultsDir, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const app = (): FrameLocator => page.frameLocator('#forge-app');
+describeInBrowser('Risks tab in a browser', {}, (suite) => {
+  const { app, problems, resultsDir } = suite;
 
   const registerAs = (email: string): Promise<RiskRegisterView> =>
-    devInvoke<RiskRegisterView>(stack.url, 'risks/get', { programId: DEMO_PROGRAM.id }, accountOf(email));
+    devInvoke<RiskRegisterView>(
+      suite.stack.url,
+      'risks/get',
+      { programId: DEMO_PROGRAM.id },
+      accountOf(email),
+    );
 
   const openRisks = (email: string): Promise<void> =>
-    openProgramTab(page, {
-      stackUrl: stack.url,
+    openProgramTab(suite.page, {
+      stackUrl: suite.stack.url,
       email: email,
       programId: DEMO_PROGRAM.id,
       tab: 'risks',
@@ -104,9 +79,9 @@ describeInBrowser('Risks tab in a browser', () => {
     const form = app().getByTestId('record-problem-form');
     await form.waitFor();
     // The form takes the focus: typing goes straight into what happened.
-    await page.keyboard.type('The upstream work slipped past the release.');
+    await suite.page.keyboard.type('The upstream work slipped past the release.');
     await app().locator('#problem-owner').fill('Morgan');
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await app().getByTestId('record-problem-save').click();
     await form.waitFor({ state: 'detached', timeout: 30_000 });
 
@@ -118,7 +93,7 @@ describeInBrowser('Risks tab in a browser', () => {
 
     // The Problems filter, chosen from the keyboard, lists it in the register too.
     await app().getByTestId('risks-filter-problems').focus();
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await expect(app().getByTestId('risks-filter-problems').getAttribute('aria-pressed')).resolves.toBe(
       'true',
     );

@@ -1,52 +1,27 @@
 // The Status tab in a real browser on the demo: the RAG with its reasons, progress by count and by story
 // points, the burn-up chart with its data table, the initiatives table whose rows open an implementation
 // report (by keyboard too), and the thresholds — edited by the TPM, read only for a stakeholder.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { ProgramStatusView } from '../../src/contract';
-import type { DevStack } from '../../dev/server/stack';
-import { DEMO_PROGRAM, DEMO_USERS } from '../../dev/seed';
-import { chromiumOrSkip, devInvoke, openBrowserStack, openProgramTab } from './browser';
+import { DEMO_PROGRAM } from '../../dev/seed';
+import { accountOf, describeInBrowser, devInvoke, openProgramTab } from './browser';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = path.join(repoRoot, 'test-results');
-const chromiumPath = chromiumOrSkip('Status tab in a browser');
-const describeInBrowser = chromiumPath ? describe : describe.skip;
 const TPM = 'tpm@example.com';
 const STAKEHOLDER = 'stakeholder@example.com';
-const accountOf = (email: string) => DEMO_USERS.find((u) => u.email === email)?.accountId ?? '';
 
-describeInBrowser('Status tab in a browser', () => {
-  let stack: DevStack;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    ({ stack, browser, page } = await openBrowserStack(
-      'program-view',
-      chromiumPath ?? '',
-      { width: 1440, height: 1400 },
-      problems,
-    ));
-    mkdirSync(resultsDir, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const app = (): FrameLocator => page.frameLocator('#forge-app');
+describeInBrowser('Status tab in a browser', {}, (suite) => {
+  const { app, problems, resultsDir } = suite;
 
   const statusAs = (email: string): Promise<ProgramStatusView> =>
-    devInvoke<ProgramStatusView>(stack.url, 'status/get', { programId: DEMO_PROGRAM.id }, accountOf(email));
+    devInvoke<ProgramStatusView>(
+      suite.stack.url,
+      'status/get',
+      { programId: DEMO_PROGRAM.id },
+      accountOf(email),
+    );
 
   const openStatus = (email: string): Promise<void> =>
-    openProgramTab(page, {
-      stackUrl: stack.url,
+    openProgramTab(suite.page, {
+      stackUrl: suite.stack.url,
       email: email,
       programId: DEMO_PROGRAM.id,
       tab: 'status',
@@ -101,7 +76,7 @@ describeInBrowser('Status tab in a browser', () => {
     if (!target) throw new Error('the demo status has no initiatives');
     const opener = app().getByTestId(`status-open-report-${target.key}`);
     await opener.focus();
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     const report = app().getByTestId('status-report');
     await report.waitFor({ timeout: 30_000 });
     await expect(app().getByTestId('status-report-progress').textContent()).resolves.toContain(
@@ -110,7 +85,7 @@ describeInBrowser('Status tab in a browser', () => {
     await expect(app().getByTestId('status-report-rag').textContent()).resolves.toBe(
       { green: 'Green', amber: 'Amber', red: 'Red' }[target.rag],
     );
-    await page.keyboard.press('Escape');
+    await suite.page.keyboard.press('Escape');
     await report.waitFor({ state: 'detached', timeout: 30_000 });
     expect(problems).toEqual([]);
   }, 120_000);
