@@ -2,57 +2,30 @@
 // reasons, moves a dependency late in the emulated Jira and sees its dependent and the pilot milestone move,
 // accepts the adjusted plan as the plan of record and sees the history of two baselines; a stakeholder reads
 // it all and is offered no accept.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startDevStack, type DevStack } from '../../dev/server/stack';
 import { DEMO_PROGRAM } from '../../dev/seed';
 import { pinToday } from '../support/app-stack';
-import { chromiumOrSkip, ensureUiBuilt, launchChromium, whenDrawn } from './browser';
+import { describeInBrowser, whenDrawn } from './browser';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = path.join(repoRoot, 'test-results');
-const chromiumPath = chromiumOrSkip('Adjusted plan in a browser');
-const describeInBrowser = chromiumPath ? describe : describe.skip;
+// The server side (emulator, runtime, resolvers) runs in this process: its today is the fourth sprint of 2026-Q4.
+const pinSprintFour = (): void => pinToday('2026-11-18T10:00:00.000Z');
 
-describeInBrowser('the adjusted plan in a browser', () => {
-  let stack: DevStack;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
+describeInBrowser('the adjusted plan in a browser', { beforeStart: pinSprintFour }, (suite) => {
+  const { app, problems, resultsDir } = suite;
 
-  beforeAll(async () => {
-    ensureUiBuilt('program-view');
-    // The server side (emulator, runtime, resolvers) runs in this process: its today is the fourth sprint of 2026-Q4.
-    pinToday('2026-11-18T10:00:00.000Z');
-    stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
-    browser = await launchChromium(chromiumPath ?? '');
-    page = await browser.newPage({ viewport: { width: 1440, height: 1400 } });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    mkdirSync(resultsDir, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  afterAll(() => {
     jest.useRealTimers();
   });
 
-  const app = (): FrameLocator => page.frameLocator('#forge-app');
-
   async function openPlanTab(email: string): Promise<void> {
-    await page.goto(`${stack.url}/?as=${encodeURIComponent(email)}`);
+    await suite.page.goto(`${suite.stack.url}/?as=${encodeURIComponent(email)}`);
     await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
     await app().getByTestId('tab-plan').click({ timeout: 30_000 });
     await app().getByTestId('adjusted-plan').waitFor({ timeout: 30_000 });
   }
 
   it('shows the TPM the slip and a dependency moved late, and accepts the adjusted plan as the plan of record', async () => {
-    const demo = stack.demoExecution;
+    const demo = suite.stack.demoExecution;
     if (!demo?.late || !demo.move) throw new Error('The demo has no slip or no dependency to move late.');
     await openPlanTab('tpm@example.com');
     await expect(app().getByTestId('adjusted-intro').textContent()).resolves.toContain('Sprint 4 of 6');
@@ -63,7 +36,7 @@ describeInBrowser('the adjusted plan in a browser', () => {
     );
 
     const { upstream, dependent, targetEnd } = demo.move;
-    const response = await fetch(`${stack.emulatorUrl}/__emulator/issues/${upstream}`, {
+    const response = await fetch(`${suite.stack.emulatorUrl}/__emulator/issues/${upstream}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ targetEnd }),
@@ -78,7 +51,7 @@ describeInBrowser('the adjusted plan in a browser', () => {
       '1 sprint later',
     );
     await app().locator('[data-testid="adjusted-milestone-ms-pilot"][data-outlook="late"]').waitFor();
-    await page.screenshot({ path: path.join(resultsDir, 'adjusted-plan-tpm.png'), fullPage: true });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'adjusted-plan-tpm.png'), fullPage: true });
 
     await app().getByTestId('adjusted-accept').click();
     await expect(app().getByTestId('adjusted-accept-summary').textContent()).resolves.toContain(dependent);
@@ -101,7 +74,10 @@ describeInBrowser('the adjusted plan in a browser', () => {
     await app().getByTestId('adjusted-table').waitFor();
     await whenDrawn(app());
     expect(await app().locator('[data-testid^="adjusted-row-"]').count()).toBeGreaterThan(20);
-    await page.screenshot({ path: path.join(resultsDir, 'adjusted-plan-stakeholder.png'), fullPage: true });
+    await suite.page.screenshot({
+      path: path.join(resultsDir, 'adjusted-plan-stakeholder.png'),
+      fullPage: true,
+    });
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -1,39 +1,13 @@
 // The Initiation path in a real browser: a TPM creates a program, ties it to OKRs, adds goals, parties,
 // milestones and risks, records agreements and moves it to planning; a stakeholder reads, cannot write.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startDevStack, type DevStack } from '../../dev/server/stack';
-import { chromiumOrSkip, ensureUiBuilt, launchChromium } from './browser';
+import { describeInBrowser } from './browser';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = path.join(repoRoot, 'test-results');
-const chromiumPath = chromiumOrSkip('Initiation in a browser');
-const describeInBrowser = chromiumPath ? describe : describe.skip;
 const PROGRAM_ID = 'market-expansion';
 
-describeInBrowser('Initiation in a browser', () => {
-  let stack: DevStack;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
+describeInBrowser('Initiation in a browser', { consoleProblems: null }, (suite) => {
+  const { app, problems, resultsDir } = suite;
 
-  beforeAll(async () => {
-    ensureUiBuilt('program-view');
-    stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
-    browser = await launchChromium(chromiumPath ?? '');
-    page = await browser.newPage({ viewport: { width: 1440, height: 1400 } });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    mkdirSync(resultsDir, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const app = (): FrameLocator => page.frameLocator('#forge-app');
   const fill = async (testId: string, value: string) => app().getByTestId(testId).fill(value);
   const select = async (testId: string, value: string) => app().getByTestId(testId).selectOption(value);
   const click = async (testId: string) => app().getByTestId(testId).click();
@@ -46,7 +20,7 @@ describeInBrowser('Initiation in a browser', () => {
   }
 
   it('takes a new program from creation through its initiation artifacts to planning', async () => {
-    await page.goto(`${stack.url}/?as=tpm%40example.com`);
+    await suite.page.goto(`${suite.stack.url}/?as=tpm%40example.com`);
     await click('create-program');
     await fill('create-program-name', 'Market expansion');
     await fill('create-program-jql', 'labels = "program-atlas" AND issuetype = Epic');
@@ -124,12 +98,12 @@ describeInBrowser('Initiation in a browser', () => {
     await app().getByTestId('stage-gate-missing').waitFor({ state: 'detached' });
     await click('stage-move-next');
     await app().locator('[data-testid="stage-step-planning"][aria-current="step"]').waitFor();
-    await page.screenshot({ path: path.join(resultsDir, 'initiation-tpm.png'), fullPage: true });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'initiation-tpm.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 120_000);
 
   it('shows the stakeholder the program read-only and refuses every write they try', async () => {
-    await page.goto(`${stack.url}/?as=stakeholder%40example.com`);
+    await suite.page.goto(`${suite.stack.url}/?as=stakeholder%40example.com`);
     await click(`open-program-${PROGRAM_ID}`);
     await app().getByTestId('read-only-note').waitFor({ timeout: 30_000 });
     await expect(app().getByTestId('goal').count()).resolves.toBe(1);
@@ -138,7 +112,7 @@ describeInBrowser('Initiation in a browser', () => {
 
     const invokeAs = async (key: string, payload: Record<string, unknown>) =>
       (await (
-        await fetch(`${stack.url}/__dev/invoke`, {
+        await fetch(`${suite.stack.url}/__dev/invoke`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ key, payload, accountId: 'stakeholder@example.com' }),

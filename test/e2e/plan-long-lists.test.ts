@@ -2,66 +2,35 @@
 // scheduler could not place and the pins each draw 50 entries a page with Atlaskit's pager, which a keyboard
 // user reaches and turns; the initiative pickers search as the TPM types instead of listing every option; the
 // tab stays free of serious accessibility findings. It records the tab's DOM element count for the README.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import type { QuarterPlanView } from '../../src/contract';
-import { startDevStack, type DevStack } from '../../dev/server/stack';
 import { DEMO_OPTIONS, DEMO_PROGRAM } from '../../dev/seed';
-import {
-  appFrame,
-  chromiumOrSkip,
-  devInvoke,
-  ensureUiBuilt,
-  launchChromium,
-  runAxe,
-  seriousViolations,
-  whenDrawn,
-} from './browser';
+import { appFrame, describeInBrowser, devInvoke, runAxe, seriousViolations, whenDrawn } from './browser';
 
-const resultsDir = path.resolve(__dirname, '..', '..', 'test-results');
-const chromiumPath = chromiumOrSkip('The Plan tab’s long lists in a browser');
-const describeInBrowser = chromiumPath ? describe : describe.skip;
 const TPM = 'tpm@example.com';
 const EPICS = 500;
 const PINS = 60;
 const PAGE = 50;
 
-describeInBrowser('The Plan tab’s long lists on a 500-initiative quarter', () => {
-  let stack: DevStack;
-  let browser: Browser;
-  let page: Page;
+describeInBrowser('The Plan tab’s long lists on a 500-initiative quarter', {}, (suite) => {
+  const { app, problems, resultsDir } = suite;
   let frame: Frame;
-  const problems: string[] = [];
 
-  beforeAll(async () => {
-    ensureUiBuilt('program-view');
-    stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
-    stack.emulator?.reset({ ...DEMO_OPTIONS, epics: EPICS });
-    browser = await launchChromium(chromiumPath ?? '');
-    page = await browser.newPage({ viewport: { width: 1440, height: 1400 } });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    mkdirSync(resultsDir, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  beforeAll(() => {
+    suite.stack.emulator?.reset({ ...DEMO_OPTIONS, epics: EPICS });
   });
 
-  const app = (): FrameLocator => page.frameLocator('#forge-app');
   const planOf = (quarter: string) =>
-    devInvoke<QuarterPlanView>(stack.url, 'plan/get', { programId: DEMO_PROGRAM.id, quarter }, TPM);
+    devInvoke<QuarterPlanView>(suite.stack.url, 'plan/get', { programId: DEMO_PROGRAM.id, quarter }, TPM);
 
   async function openPlan(): Promise<void> {
-    await page.goto(`${stack.url}/?as=${encodeURIComponent(TPM)}`);
+    await suite.page.goto(`${suite.stack.url}/?as=${encodeURIComponent(TPM)}`);
     await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
     await app().getByTestId('tab-plan').click({ timeout: 30_000 });
     await app().getByTestId('plan-schedule').waitFor({ timeout: 60_000 });
-    frame = await appFrame(page);
+    frame = await appFrame(suite.page);
   }
 
   /** Presses Tab until the selector has the focus, as a keyboard user would. */
@@ -69,7 +38,7 @@ describeInBrowser('The Plan tab’s long lists on a 500-initiative quarter', () 
     const focused = () => frame.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
     for (let presses = 0; presses < max; presses += 1) {
       if (await focused()) return;
-      await page.keyboard.press('Tab');
+      await suite.page.keyboard.press('Tab');
     }
     if (await focused()) return;
     const at = await frame.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
@@ -94,7 +63,7 @@ describeInBrowser('The Plan tab’s long lists on a 500-initiative quarter', () 
     // More pins than a page holds, made through the resolver, then the tab opened afresh on them.
     const pinned = chosenKeys.slice(0, PINS);
     await devInvoke<QuarterPlanView>(
-      stack.url,
+      suite.stack.url,
       'plan/pins/set',
       {
         programId: DEMO_PROGRAM.id,
@@ -132,7 +101,7 @@ describeInBrowser('The Plan tab’s long lists on a 500-initiative quarter', () 
       .screenshot({ path: path.join(resultsDir, 'plan-long-lists-initiatives.png') });
     for (const part of ['plan-unplaced-range', 'plan-pins'] as const) {
       await app().getByTestId(part).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(resultsDir, `plan-long-lists-${part}.png`) });
+      await suite.page.screenshot({ path: path.join(resultsDir, `plan-long-lists-${part}.png`) });
     }
 
     // Each list draws one page of 50, and says which entries it shows and in what order.
@@ -161,7 +130,7 @@ describeInBrowser('The Plan tab’s long lists on a 500-initiative quarter', () 
     const firstChosen = await entries.chosen().first().getAttribute('data-testid');
     await entries.chosen().last().getByRole('button').focus();
     await tabTo('[data-testid="plan-initiatives-pagination"] button[aria-label="page 2"]');
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await expect(entries.chosen().first().getAttribute('data-testid')).resolves.not.toBe(firstChosen);
     await expect(entries.chosen().count()).resolves.toBe(Math.min(PAGE, chosenKeys.length - PAGE));
     await expect(app().getByTestId('plan-initiatives-range').textContent()).resolves.toContain('51–100');
@@ -174,7 +143,7 @@ describeInBrowser('The Plan tab’s long lists on a 500-initiative quarter', () 
     const firstUnplaced = await entries.unplaced().first().getAttribute('data-testid');
     await app().getByTestId('plan-unplaced-reason').focus();
     await tabTo('[data-testid="plan-unplaced-pagination"] button[aria-label="page 2"]');
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await expect(entries.unplaced().first().getAttribute('data-testid')).resolves.not.toBe(firstUnplaced);
     await expect(entries.unplaced().count()).resolves.toBe(Math.min(PAGE, unplacedOrder - PAGE));
     // One reason at a time: the filter keeps only its entries, and counts them.
@@ -192,7 +161,7 @@ describeInBrowser('The Plan tab’s long lists on a 500-initiative quarter', () 
     await expect(app().getByTestId('plan-pins-range').textContent()).resolves.toContain('by key');
     await entries.pins().last().getByRole('button').focus();
     await tabTo('[data-testid="plan-pins-pagination"] button[aria-label="page 2"]');
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await expect(entries.pins().count()).resolves.toBe(PINS - PAGE);
     // In key order, as the plan keeps them.
     await expect(entries.pins().first().getAttribute('data-testid')).resolves.toBe(
@@ -205,10 +174,10 @@ describeInBrowser('The Plan tab’s long lists on a 500-initiative quarter', () 
     const options = app().locator('[id^="react-select-plan-pin-initiative-option-"]');
     await options.first().waitFor();
     expect(await options.count()).toBeLessThanOrEqual(PAGE);
-    await page.keyboard.type(target);
+    await suite.page.keyboard.type(target);
     await expect(options.first().textContent()).resolves.toContain(target);
     expect(await options.count()).toBeLessThanOrEqual(PAGE);
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await app().getByTestId('plan-pin-sprint').selectOption('1');
     await app().getByTestId('plan-pin-submit').click();
     await app()

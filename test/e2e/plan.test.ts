@@ -4,57 +4,21 @@
 // success criterion and a meeting to the communication plan and freezes the baseline; a stakeholder reads
 // it all and is refused every write. Last, on a program regenerated with 150 epics, the estimates grid shows
 // 50 initiatives a page, keeps what is typed on one page while another is shown, and saves every page's edits.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { QuarterPlanView } from '../../src/contract';
-import { startDevStack, type DevStack } from '../../dev/server/stack';
 import { DEMO_OPTIONS, DEMO_PROGRAM } from '../../dev/seed';
-import {
-  appFrame,
-  chromiumOrSkip,
-  ensureUiBuilt,
-  launchChromium,
-  runAxe,
-  seriousViolations,
-} from './browser';
+import { appFrame, describeInBrowser, runAxe, seriousViolations } from './browser';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = path.join(repoRoot, 'test-results');
-const chromiumPath = chromiumOrSkip('Quarter planning in a browser');
-const describeInBrowser = chromiumPath ? describe : describe.skip;
 const TPM = 'tpm@example.com';
 const STAKEHOLDER = 'stakeholder@example.com';
 
 type Answer<T> =
   { success: true; data: T } | { success: false; errors: { errorType: string; message: string }[] };
 
-describeInBrowser('Quarter planning in a browser', () => {
-  let stack: DevStack;
-  let browser: Browser;
-  let page: Page;
+describeInBrowser('Quarter planning in a browser', {}, (suite) => {
+  const { app, problems, resultsDir } = suite;
   let quarter = '';
-  const problems: string[] = [];
 
-  beforeAll(async () => {
-    ensureUiBuilt('program-view');
-    stack = await startDevStack({ port: 0, emulatorPort: 0, site: 'emulator' });
-    browser = await launchChromium(chromiumPath ?? '');
-    page = await browser.newPage({ viewport: { width: 1440, height: 1400 } });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    mkdirSync(resultsDir, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const app = (): FrameLocator => page.frameLocator('#forge-app');
   const click = async (testId: string) => app().getByTestId(testId).click();
   const fill = async (testId: string, value: string) => app().getByTestId(testId).fill(value);
 
@@ -63,7 +27,7 @@ describeInBrowser('Quarter planning in a browser', () => {
     key: string,
     payload: Record<string, unknown>,
   ): Promise<Answer<T>> {
-    const response = await fetch(`${stack.url}/__dev/invoke`, {
+    const response = await fetch(`${suite.stack.url}/__dev/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ key, payload, accountId }),
@@ -81,11 +45,11 @@ describeInBrowser('Quarter planning in a browser', () => {
   }
 
   async function openPlan(as: string): Promise<void> {
-    await page.goto(`${stack.url}/?as=${encodeURIComponent(as)}`);
+    await suite.page.goto(`${suite.stack.url}/?as=${encodeURIComponent(as)}`);
     try {
       await app().getByTestId(`open-program-${DEMO_PROGRAM.id}`).click({ timeout: 30_000 });
     } catch (error) {
-      await page.screenshot({ path: path.join(resultsDir, 'plan-error.png'), fullPage: true });
+      await suite.page.screenshot({ path: path.join(resultsDir, 'plan-error.png'), fullPage: true });
       throw error;
     }
     await app().getByTestId('tab-plan').click({ timeout: 30_000 });
@@ -95,7 +59,7 @@ describeInBrowser('Quarter planning in a browser', () => {
       .waitFor({ timeout: 30_000 });
     const error = app().getByTestId('load-error');
     if ((await error.count()) > 0) {
-      await page.screenshot({ path: path.join(resultsDir, 'plan-error.png') });
+      await suite.page.screenshot({ path: path.join(resultsDir, 'plan-error.png') });
       throw new Error(`The Plan tab shows an error: ${await error.first().textContent()}`);
     }
   }
@@ -169,7 +133,7 @@ describeInBrowser('Quarter planning in a browser', () => {
       .first()
       .filter({ hasText: forced.to })
       .waitFor();
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await app().getByTestId('plan-pin-sprint').selectOption('0');
     await click('plan-pin-submit');
     await app().getByTestId(`plan-pin-${forced.to}`).waitFor();
@@ -192,7 +156,7 @@ describeInBrowser('Quarter planning in a browser', () => {
         'pin-conflict',
       );
     }
-    await page.screenshot({ path: path.join(resultsDir, 'plan-tab-pinned.png'), fullPage: true });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'plan-tab-pinned.png'), fullPage: true });
     await click(`plan-unpin-${forced.to}`);
     await app().getByTestId(`plan-pin-${forced.to}`).waitFor({ state: 'detached' });
 
@@ -217,7 +181,7 @@ describeInBrowser('Quarter planning in a browser', () => {
     await click('plan-commitments-uncommitted-only');
     await app().getByTestId(commitmentId).waitFor();
 
-    // Team OKRs: the declining team sees the dependency flagged, copies its key results, links its OKR page.
+    // Team OKRs: the declining team sees the dependency flagged, copies its key results, links its OKR suite.page.
     const okrCard = `team-okrs-${dependency.fromTeamId}`;
     await app()
       .getByTestId(`${okrCard}-text`)
@@ -271,9 +235,9 @@ describeInBrowser('Quarter planning in a browser', () => {
     expect(await app().locator('[data-testid^="plan-ghost-"]').count()).toBeGreaterThan(0);
 
     await app().getByTestId('plan-quarter').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(resultsDir, 'plan-tab.png'), fullPage: true });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'plan-tab.png'), fullPage: true });
     await app().getByTestId('plan-alignment').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(resultsDir, 'plan-tab-alignment.png'), fullPage: true });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'plan-tab-alignment.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 180_000);
 
@@ -318,14 +282,14 @@ describeInBrowser('Quarter planning in a browser', () => {
         errorType: 'FORBIDDEN',
       });
     }
-    await page.screenshot({ path: path.join(resultsDir, 'plan-tab-stakeholder.png'), fullPage: true });
+    await suite.page.screenshot({ path: path.join(resultsDir, 'plan-tab-stakeholder.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 120_000);
 
   // Last: it regenerates the emulated site with a larger program.
   it('pages the estimates of a 150-initiative quarter 50 at a time and saves the edits typed on every page', async () => {
     expect(quarter).not.toBe('');
-    stack.emulator?.reset({ ...DEMO_OPTIONS, epics: 150 });
+    suite.stack.emulator?.reset({ ...DEMO_OPTIONS, epics: 150 });
     const [year, q] = quarter.split('-Q').map(Number) as [number, number];
     const next = q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
     await openPlan(TPM);
@@ -357,7 +321,7 @@ describeInBrowser('Quarter planning in a browser', () => {
     await fill(`${cellOf(first)}-points`, '8');
     // The pages change from the keyboard too.
     await pageButton(2).focus();
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await expect(rows.first().getAttribute('data-testid')).resolves.toBe(`estimate-row-${keys[50]}`);
     await expect(rows.count()).resolves.toBe(Math.min(50, keys.length - 50));
     await expect(app().getByTestId(cellOf(first)).count()).resolves.toBe(0);
@@ -388,7 +352,7 @@ describeInBrowser('Quarter planning in a browser', () => {
         .textContent(),
     ).resolves.toMatch(/2 sprints · 8 pts.*unsaved/);
     // Paged, with edits waiting on two pages, the tab stays free of serious accessibility findings.
-    expect(seriousViolations(await runAxe(await appFrame(page)))).toEqual([]);
+    expect(seriousViolations(await runAxe(await appFrame(suite.page)))).toEqual([]);
 
     // One save, from page 1, sends both pages' edits.
     await click('plan-estimates-save');
@@ -404,7 +368,10 @@ describeInBrowser('Quarter planning in a browser', () => {
     );
     await pageButton(2).click();
     await expect(app().getByTestId(cellOf(second)).getAttribute('data-state')).resolves.toBe('estimated');
-    await page.screenshot({ path: path.join(resultsDir, 'plan-tab-paged-estimates.png'), fullPage: true });
+    await suite.page.screenshot({
+      path: path.join(resultsDir, 'plan-tab-paged-estimates.png'),
+      fullPage: true,
+    });
     expect(problems).toEqual([]);
   }, 180_000);
 });
