@@ -12,22 +12,10 @@ import {
   textOf,
   type EstimateDrafts,
 } from './EstimatesGrid-model';
+import { aCell } from './estimate-test-builders';
 import type { EstimateCell, EstimateRow } from './plan-model';
 
 const ROWS_PER_PAGE = 50;
-
-function aCell(initiativeKey: string, teamId: string, overrides: Partial<EstimateCell> = {}): EstimateCell {
-  return {
-    initiativeKey,
-    teamId,
-    state: 'missing',
-    sprints: null,
-    load: null,
-    storyPoints: null,
-    editable: true,
-    ...overrides,
-  };
-}
 
 /** A quarter of `count` initiatives PAY-1…PAY-count, each estimated by Payments and Identity. */
 function aGrid(count: number, cell: (key: string, teamId: string) => Partial<EstimateCell> = () => ({})) {

@@ -15,20 +15,8 @@ import {
   withoutDrafts,
   type DraftStorage,
 } from './estimate-drafts-model';
+import { aCell } from './estimate-test-builders';
 import type { EstimateCell, EstimateRow } from './plan-model';
-
-function aCell(initiativeKey: string, teamId: string, overrides: Partial<EstimateCell> = {}): EstimateCell {
-  return {
-    initiativeKey,
-    teamId,
-    state: 'missing',
-    sprints: null,
-    load: null,
-    storyPoints: null,
-    editable: true,
-    ...overrides,
-  };
-}
 
 /** A quarter of initiatives estimated by Payments and Identity. */
 function aGrid(
