@@ -3,12 +3,17 @@
 // key that changes something is called as them with its valid payload, and the answer (data or error) is scanned
 // for a key of any other project that their own payload did not name.
 import type { Envelope } from '../../src/contract';
-import { handler } from '../../src/index';
 import { accountIdOf, type AppStack } from '../support/app-stack';
 import { registeredResolverKeys } from '../support/fuzz';
 import { PROGRAM_ID, QUARTER, READ_KEYS, type KeyCall } from './fuzz-payloads';
 import { recordFigures } from './security-figures';
-import { CONTRACTOR, hiddenKeysOf, startVisibilityScan, type VisibilityScan } from './visibility-setup';
+import {
+  asContractor,
+  CONTRACTOR,
+  hiddenKeysOf,
+  startVisibilityScan,
+  type VisibilityScan,
+} from './visibility-setup';
 
 const TPM = 'tpm@example.com';
 /** Keys that end what the others need (a stage, a team, the program being open): called last, in this order. */
@@ -139,14 +144,7 @@ it.each(writeKeys)(
   '%s answers the MOB-only owner with no key of a project they cannot browse',
   async (key) => {
     const call = await fresh(key, calls[key]!);
-    const envelope = (await stack.runtime.invoke(handler, {
-      key,
-      payload: call.payload,
-      accountId: accountIdOf(CONTRACTOR),
-      ...(call.context ? { context: call.context } : {}),
-    })) as Envelope<unknown>;
-    if (!envelope.success && process.env.SHOW_REFUSED)
-      console.error(key, JSON.stringify(envelope.errors).slice(0, 300));
+    const envelope = await asContractor(scan, key, call);
     const theirs = new Set(hiddenKeysOf(scan, JSON.stringify(call.payload)));
     const leaks = hiddenKeysOf(scan, JSON.stringify(envelope)).filter((k) => !theirs.has(k));
     answered.push({ key, success: envelope.success, leaks: leaks.length });

@@ -3,7 +3,8 @@
 import type { Envelope } from '../../src/contract';
 import { executionDaily } from '../../src/triggers/execution-daily';
 import { refreshSnapshots } from '../../src/triggers/snapshot';
-import { pinToday, startAppStack, type AppStack } from '../support/app-stack';
+import { handler } from '../../src/index';
+import { accountIdOf, pinToday, startAppStack, type AppStack } from '../support/app-stack';
 import { PROGRAM_ID, prepareDemoFacts, validCalls, type KeyCall } from './fuzz-payloads';
 
 export const CONTRACTOR = 'contractor@example.com';
@@ -33,4 +34,18 @@ export async function startVisibilityScan(): Promise<VisibilityScan> {
 /** The keys in `text` of projects the contractor cannot browse, each once. */
 export function hiddenKeysOf(scan: VisibilityScan, text: string): string[] {
   return [...new Set(text.match(scan.hiddenKey) ?? [])];
+}
+
+/** A resolver's whole answer (data or error) to the contractor, for the call's payload and context. */
+export async function asContractor(
+  scan: VisibilityScan,
+  key: string,
+  call: KeyCall,
+): Promise<Envelope<unknown>> {
+  return (await scan.stack.runtime.invoke(handler, {
+    key,
+    payload: call.payload,
+    accountId: accountIdOf(CONTRACTOR),
+    ...(call.context ? { context: call.context } : {}),
+  })) as Envelope<unknown>;
 }

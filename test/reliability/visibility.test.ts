@@ -1,13 +1,17 @@
 // Never show what the viewer cannot browse: contractor@ browses MOB only. After the app has computed data as
 // the app (snapshots, the daily progress history, detected risks), every read resolver's answer to them is
 // scanned for a key of any other project; the asApp data is filtered by asking Jira as the viewer.
-import type { Envelope } from '../../src/contract';
-import { handler } from '../../src/index';
-import { accountIdOf, type AppStack } from '../support/app-stack';
+import type { AppStack } from '../support/app-stack';
 import { registeredResolverKeys } from '../support/fuzz';
 import { PROGRAM_ID, READ_KEYS, type KeyCall } from './fuzz-payloads';
 import { recordFigures } from './security-figures';
-import { CONTRACTOR, hiddenKeysOf, startVisibilityScan, type VisibilityScan } from './visibility-setup';
+import {
+  asContractor,
+  CONTRACTOR,
+  hiddenKeysOf,
+  startVisibilityScan,
+  type VisibilityScan,
+} from './visibility-setup';
 
 /** A MOB epic of the demo program: the contractor's epic panel is shown on it. */
 const MOB_EPIC = 'MOB-36';
@@ -68,12 +72,7 @@ const readKeys = registeredResolverKeys().filter((key) => READ_KEYS.has(key));
 
 async function scanRead(key: string): Promise<void> {
   const call = readCall(key);
-  const envelope = (await stack.runtime.invoke(handler, {
-    key,
-    payload: call.payload,
-    accountId: accountIdOf(CONTRACTOR),
-    ...(call.context ? { context: call.context } : {}),
-  })) as Envelope<unknown>;
+  const envelope = await asContractor(scan, key, call);
   scanned += 1;
   const leak = hiddenKeysOf(scan, JSON.stringify(envelope))[0] ?? null;
   if (leak) leaks.push(`${key}: ${leak}`);
