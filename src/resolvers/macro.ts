@@ -9,7 +9,7 @@ import { KvsSnapshotStore } from '../adapters/storage/snapshot-store';
 import type { LinkTypeRef } from '../domain/scope/types';
 import { authorize, canRead } from '../services/access';
 import { refreshProgramSnapshot, type SnapshotBuildDeps } from '../services/snapshot/program-snapshot';
-import { loadStatusCard, memoBrowsable } from '../services/snapshot/status-card';
+import { loadStatusCard, memoByKeys } from '../services/snapshot/status-card';
 import { defineResolver, type CallContext } from './define';
 import { PayloadError } from './envelope';
 import { ProgramIdSchema } from './schemas';
@@ -18,7 +18,7 @@ import { ProgramIdSchema } from './schemas';
 const appFieldCacheFor = memoryFieldCaches(10 * 60 * 1000);
 const appLinkTypeCacheFor = memorySiteCaches<LinkTypeRef[]>(10 * 60 * 1000);
 // A viewer's browse rights, per site and account, for one minute: a page with many readers asks once each.
-const browsableFor = memoBrowsable(60 * 1000);
+const browsableFor = memoByKeys<Set<string>>(60 * 1000);
 
 /** Building a snapshot runs as the app: the card filters it per viewer before anyone sees it. */
 export function snapshotBuildDeps(siteId: string): SnapshotBuildDeps {

@@ -1,7 +1,6 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { ForgeJiraAdapter, memoryFieldCaches, memorySiteCaches } from '../adapters/jira/jira-adapter';
-import { browsableProjectIds, projectIdsByKey } from '../adapters/jira/project-access';
 import { KvsPlanStore } from '../adapters/storage/kvs-plan-store';
 import { KvsProgramStore } from '../adapters/storage/kvs-program-store';
 import { accountIdSchema, isoDateSchema, itemIdSchema, LIMITS } from '../domain/initiation/schemas';
@@ -9,16 +8,14 @@ import type { LinkTypeRef } from '../domain/scope/types';
 import type { RiskRegisterDeps } from '../services/risks/deps';
 import { recordRiskProblem, updateRiskProblem } from '../services/risks/problems';
 import { detectNow, loadRiskRegister } from '../services/risks/risk-register';
-import { memoBrowsable } from '../services/snapshot/status-card';
 import { forViewer } from '../services/visibility';
+import { browseCheckFor } from './browse-check';
 import { defineResolver, type CallContext } from './define';
 import { requestOf, versionSchema } from './program-schemas';
 import { ProgramIdSchema } from './schemas';
 
 const fieldCacheFor = memoryFieldCaches(10 * 60 * 1000);
 const linkTypeCacheFor = memorySiteCaches<LinkTypeRef[]>(10 * 60 * 1000);
-// A viewer's browse rights, per site and account, for one minute.
-const browsableFor = memoBrowsable(60 * 1000);
 
 /**
  * The register use cases. Detection reads Jira as the app, for reads and Detect now alike: the register must
@@ -36,8 +33,7 @@ function riskDeps(context: CallContext): RiskRegisterDeps {
     plans: new KvsPlanStore(),
     now: () => new Date().toISOString(),
     accountId: context.accountId,
-    projectIdsByKey,
-    browsableProjectIds: browsableFor(`${context.siteId}|${context.accountId ?? ''}`, browsableProjectIds),
+    ...browseCheckFor(context),
   };
 }
 

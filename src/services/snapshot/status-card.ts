@@ -60,20 +60,20 @@ export async function loadStatusCard(deps: StatusCardDeps, programId: string): P
   };
 }
 
-/** Per-viewer memo of a permission answer, for a short time: many views of one page ask the same thing. */
-export function memoBrowsable(
+/**
+ * A short-lived memo of an answer about a list of ids or keys, per scope (a site, a viewer): many views of one
+ * page ask the same thing. The viewer's browse rights, and project ids by key, go through it.
+ */
+export function memoByKeys<T>(
   ttlMs: number,
   now: () => number = Date.now,
-): (
-  scope: string,
-  ask: (projectIds: readonly string[]) => Promise<Set<string>>,
-) => (projectIds: readonly string[]) => Promise<Set<string>> {
-  const entries = new Map<string, { at: number; value: Set<string> }>();
-  return (scope, ask) => async (projectIds) => {
-    const key = `${scope}|${[...projectIds].sort().join(',')}`;
+): (scope: string, ask: (keys: readonly string[]) => Promise<T>) => (keys: readonly string[]) => Promise<T> {
+  const entries = new Map<string, { at: number; value: T }>();
+  return (scope, ask) => async (keys) => {
+    const key = `${scope}|${[...keys].sort().join(',')}`;
     const hit = entries.get(key);
     if (hit && now() - hit.at < ttlMs) return hit.value;
-    const value = await ask(projectIds);
+    const value = await ask(keys);
     if (entries.size > 1000) entries.clear();
     entries.set(key, { at: now(), value });
     return value;
